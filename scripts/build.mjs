@@ -1,0 +1,30 @@
+// Bundles the CLI with esbuild: one ESM file for start-up speed, with the Ink UI split into a
+// lazily loaded chunk so plain mode, `analyze` and `score` never load React or Ink.
+import { build } from 'esbuild';
+import { chmod, rm } from 'node:fs/promises';
+
+await rm('dist', { recursive: true, force: true });
+await build({
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  jsx: 'automatic',
+  // Ink only imports this in dev-tools mode; it is not installed and must not be bundled.
+  external: ['react-devtools-core'],
+  banner: {
+    js: "import { createRequire as __coffeechatRequire } from 'node:module'; const require = __coffeechatRequire(import.meta.url);",
+  },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+// The bin needs a shebang and the executable bit.
+const { readFile, writeFile } = await import('node:fs/promises');
+const cli = await readFile('dist/cli.js', 'utf8');
+await writeFile('dist/cli.js', `#!/usr/bin/env node\n${cli}`);
+await chmod('dist/cli.js', 0o755);

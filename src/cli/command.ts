@@ -1,0 +1,54 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** Exit codes shared by every command (DESIGN.md). */
+export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
+
+/** Thrown for a usage mistake; main prints it with a pointer to --help and exits 2. */
+export class UsageError extends Error {}
+
+/** Thrown for bad input that was already reported; main exits 1 without printing more. */
+export class InputError extends Error {}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** One sub-command: its help text, its options, and what it does. */
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  /** Help text after the usage line: arguments, options, examples. */
+  help: string;
+  options: Options;
+  /** Runs the command; resolves to the exit code. */
+  run(values: Record<string, unknown>, positionals: string[]): Promise<number>;
+}
+
+/** Parse a command's arguments strictly; unknown options become a UsageError. */
+export function parse(cmd: Command, argv: string[]): { values: Record<string, unknown>; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { ...cmd.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    return { values: values as Record<string, unknown>, positionals };
+  } catch (err) {
+    const msg = (err as Error).message.replace(/\. To specify a positional.*$/s, '').replace(/^Unknown option/, 'unknown option');
+    throw new UsageError(msg);
+  }
+}
+
+/** The full help for a command. */
+export function helpText(cmd: Command): string {
+  return `Usage: ${cmd.usage}\n\n${cmd.summary}\n\n${cmd.help.trim()}\n`;
+}
+
+/** Parse a whole-number option, or throw a UsageError naming it. */
+export function intOption(values: Record<string, unknown>, name: string): number | undefined {
+  const v = values[name];
+  if (v === undefined) return undefined;
+  const s = String(v);
+  if (!/^-?\d+$/.test(s)) throw new UsageError(`--${name} takes a whole number, not '${s}'`);
+  return Number(s);
+}

@@ -1,0 +1,72 @@
+import pkg from '../../package.json' with { type: 'json' };
+import { analyzeCommand } from './analyze.js';
+import { EXIT, InputError, UsageError, helpText, parse, type Command } from './command.js';
+
+const COMMANDS: Command[] = [analyzeCommand];
+
+const TOP_HELP = `Usage: coffeechat [COMMAND] [OPTIONS]
+
+Rehearse informational interviews: a simulated busy professional, a meeting clock,
+and a scored report. With no command, plays the default scenario.
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(12)}${c.summary}`).join('\n')}
+
+Options:
+  -h, --help     show this help (every command takes --help too)
+  -V, --version  print the version
+
+Exit codes: 0 all good, 1 some input was bad or failed, 2 usage error.
+`;
+
+/** Run the CLI with these arguments; resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '--version' || first === '-V') {
+    process.stdout.write(`${pkg.version}\n`);
+    return EXIT.ok;
+  }
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    if (first === 'help' && rest[0]) return main([rest[0], '--help']);
+    process.stdout.write(TOP_HELP);
+    return EXIT.ok;
+  }
+  const cmd = COMMANDS.find((c) => c.name === first);
+  if (!cmd) {
+    process.stderr.write(`coffeechat: unknown command '${first}'\nTry 'coffeechat --help'.\n`);
+    return EXIT.usage;
+  }
+  try {
+    const { values, positionals } = parse(cmd, rest);
+    if (values.help) {
+      process.stdout.write(helpText(cmd));
+      return EXIT.ok;
+    }
+    return await cmd.run(values, positionals);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`coffeechat ${cmd.name}: ${err.message}\nTry 'coffeechat ${cmd.name} --help'.\n`);
+      return EXIT.usage;
+    }
+    if (err instanceof InputError) {
+      if (err.message) process.stderr.write(`coffeechat ${cmd.name}: ${err.message}\n`);
+      return EXIT.badInput;
+    }
+    throw err;
+  }
+}
+
+// Run when executed as the bin (not when imported by tests).
+if (process.argv[1] && /(?:^|[\\/])(cli\.js|main\.ts)$/.test(process.argv[1])) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      // A bug, not a user mistake: say so briefly, without a stack trace unless asked.
+      process.stderr.write(`coffeechat: internal error: ${(err as Error)?.message ?? String(err)}\n`);
+      if (process.env.COFFEECHAT_DEBUG) process.stderr.write(`${(err as Error)?.stack}\n`);
+      process.exitCode = EXIT.badInput;
+    },
+  );
+}

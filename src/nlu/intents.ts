@@ -1,0 +1,119 @@
+import type { Intent } from './types.js';
+
+/** A matched intent and the phrase that triggered it. */
+export interface IntentHit {
+  intent: Intent;
+  cue: string;
+}
+
+/** A pattern over a normalised sentence (lower case, contractions expanded, shorthand expanded). */
+interface Rule {
+  intent: Intent;
+  re: RegExp;
+  /** Only counts in a question or an explicit request (a thank-you for an intro is not an ask). */
+  request?: boolean;
+  /** Ignored when a negation ("not", "never") stands just before the match. */
+  negatable?: boolean;
+  /** Only in a sentence that does not open as a question ("What should I learn?" states no purpose). */
+  statementOnly?: boolean;
+}
+
+const JOB = '(job|jobs|position|positions|role|roles|opening|openings|vacancy|vacancies|internship|internships|interview|offer|spot|placement|gig|opportunity|opportunities)';
+const ORG = '(team|company|firm|organization|organisation|department|group|office|lab|agency|hospital|school|practice|unit|studio|startup|shop)';
+const DET = '(a|an|the|any|that|this|one|some)';
+
+const r = (src: string) => new RegExp(src);
+
+const RULES: Rule[] = [
+  // job_ask: asking, for oneself, for a job, an opening, an interview or to be put forward.
+  { intent: 'job_ask', negatable: true, re: r(`\\b(are|is) (you|you guys|you all|your ${ORG}|they|y'all)( \\w+){0,3} (hiring|recruiting|taking on|looking for (interns|new grads|new graduates|new hires|new people|people|juniors|candidates|someone|anyone))\\b`) },
+  { intent: 'job_ask', negatable: true, re: /\b(hire|hiring|employ|employing|recruit|recruiting|take on|taking on|interview|interviewing) me\b/ },
+  { intent: 'job_ask', negatable: true, re: r(`\\b(get|give|find|land|offer|arrange|score|secure|set up|line up) me (with )?(${DET} )?(\\w+ )?${JOB}\\b`) },
+  { intent: 'job_ask', negatable: true, re: r(`\\bhelp me (to )?(get|find|land|secure) (${DET} )?(\\w+ )?(${JOB}|one)\\b`) },
+  { intent: 'job_ask', negatable: true, re: r(`\\b(could|can|may|might) i (get|have|apply for|interview for|be considered for) (${DET} )?(\\w+ )?${JOB}\\b`) },
+  { intent: 'job_ask', negatable: true, re: r(`\\b(refer|recommend|nominate|vouch for|put) me( forward)?( for\\b| as\\b| if\\b| when\\b| to (the )?(hiring|recruiter|recruiting|hr|human resources)\\b| ?[,.?!]| ?$)`) },
+  { intent: 'job_ask', negatable: true, re: /\b(put|putting) (in )?a (good )?word (in )?(for me|with)\b|\bput in a good word\b|\bput my name (in|forward|down)\b/ },
+  { intent: 'job_ask', negatable: true, re: /\bpass(ing)? (along |on )?(my|me) (name|resume|cv|application|details|info|information)\b|\bpass my (name|resume|cv) (along|on)\b/ },
+  { intent: 'job_ask', negatable: true, re: /\b(forward|send|submit|give|hand) (it|them|my (resume|cv|application))( \w+){0,3} (to (hr|the recruiter|recruiting|human resources|the hiring manager|your (recruiter|hiring manager|hr))|directly)\b/ },
+  { intent: 'job_ask', negatable: true, re: /\bkeep me in mind\b|\bconsider me\b|\bbe considered (for|as)\b|\b(put|add) me (on|in|to) (the|your) (list|pipeline|pool|shortlist)\b/ },
+  { intent: 'job_ask', negatable: true, re: r(`\\b(let|tell) me know (if|when|whenever|once)( \\w+){0,5} (${JOB}|anything|something)( \\w+){0,4} (opens|opens up|comes up|come up|becomes available|is available|are available|frees up)\\b`) },
+  { intent: 'job_ask', negatable: true, re: r(`\\bif (${DET} )?(\\w+ )?(${JOB}|anything|something) (ever )?(opens|opens up|comes up|becomes available|frees up)\\b`) },
+  { intent: 'job_ask', negatable: true, re: r(`\\b(any|are there|is there|do you have|have you got|would there be|will there be)( any)?( open| current| available| upcoming)? (openings|opening|vacancies|vacancy|positions|position|jobs|job|roles|role|internships|internship|spots|spot)( available| open)? (on|at|in|with|for) (your|the) ${ORG}\\b`) },
+  { intent: 'job_ask', negatable: true, re: /\b(are|is) there (any )?(openings|vacancies|positions|jobs|internships|open roles)( available| open)?( right now| at the moment| currently| now)?$/ },
+  { intent: 'job_ask', negatable: true, re: /\b(desperate for|need|looking for|hunting for) (a|this|any) (job|position|role|internship)\b.*\b(can|could|would|will) you\b/ },
+  { intent: 'job_ask', negatable: true, re: /\bjob\b.*\b(get|find|land) (me )?one\b/ },
+  { intent: 'job_ask', negatable: true, re: /\bwork (for|at|with) (you|your \w+)\b.*\b(any way|is there a way|could you|can you|would you)\b/ },
+  // resume_push: offering or pressing a resume nobody asked for.
+  { intent: 'resume_push', negatable: true, re: /\b(brought|bring|attach|attached|attaching|send|sent|sending|email|emailed|forward|forwarded|pass|hand|give|show|share|pull up|drop off|leave|left|include|included|enclosed|printed|print|look at|look over|take a look at|glance at|review|read|check out|see) (you |over |at )?(a copy of |copies of |a printout of )?(my|our) (resume|resumes|cv|cvs|portfolio)\b/ },
+  { intent: 'resume_push', negatable: true, re: /\bmy (resume|cv) (is |was )?(attached|enclosed|included|here|right here|with me)\b|\b(resume|cv) (if|in case|so) you\b|\b(here is|here are|this is) my (resume|cv)\b/ },
+  // referral_ask: other people to talk to, an introduction, permission to use the contact's name.
+  { intent: 'referral_ask', request: true, re: /\b(anyone|anybody|someone|somebody|people|others|other people|colleagues?|a person|friends?|contacts?|names?|folks|peers?|individuals?)\b( \w+){0,8} (i|me) (should|could|might|can|ought to|may) (also )?(talk|speak|chat|reach out|contact|meet|connect|get in touch|network|email|call|interview|learn from|ask)\b/ },
+  { intent: 'referral_ask', request: true, re: /\bwho else\b|\bwho (would|do|might|could|should) you (recommend|suggest|think)\b( \w+){0,3} (i|me)\b/ },
+  { intent: 'referral_ask', request: true, re: /\b(introduce me|introducing me|an introduction|introductions|intro to|put me in touch|connect me (with|to)|point me (to|toward|towards|in the direction of)|refer me to (someone|somebody|anyone|a colleague|people|other|a person|a friend|one of))\b|\b(any|some) names\b|\bnames of\b/ },
+  { intent: 'referral_ask', request: true, re: /\b(recommend|suggest) (someone|anyone|somebody|anybody|people|a person|a colleague|others|other people)\b|\b(anyone|someone|people|others) (else )?(that )?you (would|might|could) (recommend|suggest)\b/ },
+  { intent: 'referral_ask', request: true, re: /\b(use|used|using|mention|mentioned|mentioning|drop|dropped|reference|cite|say|said) your name\b/ },
+  { intent: 'referral_ask', request: true, re: /\b(colleague|colleagues|friend|friends|contact|contacts|someone|anyone|peer|peers|acquaintance)\b.*\b(open to|willing to|happy to|up for|interested in|free for) (a |an )?(quick )?(chat|talk|call|conversation|coffee|meeting|speak|talking|chatting|speaking|informational)\b/ },
+  { intent: 'referral_ask', request: true, re: /\bdo you know (anyone|anybody|someone|somebody|people) (at|in|who|from|working)\b/ },
+  // time_check: showing awareness of, or checking, the contact's time.
+  { intent: 'time_check', re: /\b(respect|respecting|respectful of|considerate of|value|mindful of|conscious of|aware of|careful with|keep an eye on|keeping an eye on|keep track of|watch|watching|keep to|stick to|honor|honour) (your|the|our) (time|clock|schedule|\w+ minutes)\b/ },
+  { intent: 'time_check', re: /\b(take|taking) up (too much|much|more|all|any more|a lot) (of )?(your )?time\b|\b(keep|keeping|hold|holding) you (too long|much longer|any longer|longer)\b|\b(not|never) (want|mean) to keep you\b|\blet you (go|get back)\b/ },
+  { intent: 'time_check', re: /\b(hard stop|another (call|meeting)|next (call|meeting)|have to run|tight schedule|short on time|out of time|at time|over time|running (low on|short on|out of|over|long)|time is (limited|up|short|tight|almost up|running out|nearly up)|limited time|our time|wrap (up|things up|this up)|wrapping (up|things up)|(one|a) (last|final) (question|thing)|one more (question|thing)|last question|still have (time|a few|a minute|a couple|a moment|\d+|five|ten|fifteen)|still a good time|good time to talk|finish on time|end on time|before we run out|time left|time remaining|how much time|top of the hour|(ok|okay|good|fine|alright|doing) on time|you are (so |very |really |incredibly )?busy|how busy you are)\b/ },
+  { intent: 'time_check', re: /\b(only|just) (have|got) (\w+ )?(minutes|a few|a couple|\d+|half an hour)\b|\b(almost|nearly|close to|coming up on|right at) (at )?(our|the) (\w+ )?(minutes|time|hour|end)\b|\b(\d+|ten|fifteen|twenty|thirty|twenty-five) minutes (you|we) (have|had|agreed|said|set aside)\b/ },
+  // thanks: thanks or appreciation (not "I'd be grateful if…").
+  { intent: 'thanks', re: /\b(thank|thanks|thankful|grateful|appreciate|appreciated|appreciative|appreciation|gratitude|cheers|kudos)\b/ },
+  // purpose: the meeting is for learning or advice.
+  { intent: 'purpose', statementOnly: true, negatable: true, re: /\b(i|my|we|our|the reason|just|mainly|mostly|only|really|simply)\b.*\bto (learn|understand|explore|find out|get (a |some )?(better |clearer )?(sense|feel|picture|idea|understanding|advice|guidance|perspective|insight)|figure out|gain (some )?(insight|perspective|understanding)|know more about|hear (more )?about (your|the) (field|work|career|industry|path|experience|role)|ask (you )?(a few |some )?questions about|get your (advice|perspective|thoughts|take))\b/ },
+  { intent: 'purpose', statementOnly: true, negatable: true, re: /\b(i|my|we)\b.*\b(exploring|considering|thinking about|looking into|researching|weighing) (a |an |making a |the )?(possible |potential )?(move|switch|transition|change|career|careers|pivot|path|going into|moving into|getting into|field)\b/ },
+  { intent: 'purpose', re: /\b(i|we) (am|are|was|were) (really |just |definitely |honestly |certainly )?not (here |looking |asking |reaching out )(to ask )?(for|about) (a |any )?(job|position|role|opening)\b/ },
+  // follow_up: a concrete next step, or asking to stay in touch.
+  { intent: 'follow_up', re: /\bi (will|am going to|plan to|intend to|promise to|am planning to|would like to|want to)( definitely| certainly| also| then| first| really| be sure to| make sure to| go| try to| absolutely)* (email|e-mail|send|follow up|reach out|contact|look up|look into|check out|read|let you know|keep you|update you|write|connect|call|text|message|get in touch|drop you|circle back|sign up|join|register|apply|look at|research|take a look|listen to|visit|share|report back)\b(?! (you )?(a copy of )?my (resume|cv))/ },
+  { intent: 'follow_up', re: /\b(stay|keep|kept|staying|keeping) in touch\b|\b(connect|connected|link up) (with you )?on linkedin\b|\bkeep you (posted|updated|informed|in the loop)\b|\blet you know how (it|things) (goes|go|went)\b/ },
+  { intent: 'follow_up', re: /\b(can|could|may|might) i (follow up|reach out|check in|email you|contact you|connect with you|keep you updated|update you|send you (a|an) (quick |short |brief )?(note|update|message|email|line|thank))\b|\b(would you mind|is it ok|is it okay|would it be ok|would it be okay|would it be alright|would it be all right|is it alright|is it all right) if i (kept|keep|stay|stayed|follow|followed|reach|reached|check|checked|email|emailed|update|updated|connect|connected|contact|contacted|wrote|write)\b|\bway to (stay in touch|follow up|keep in touch|reach you)\b/ },
+];
+
+const NEGATION = /\b(not|never|no|without|neither|nor)\b(?!.*\b(but|however)\b)/;
+// "I'd be grateful for names", "I would appreciate it if…": a request, not thanks.
+const CONDITIONAL = /^(would|will|could|if|might)$/;
+const REQUEST = /\b(please|grateful|appreciate|would love|if you (could|can|would|know|have|happen)|i am hoping|i was hoping|hoping you|any chance|wondering if|wondering whether|let me know)\b/;
+const JOB_TARGET = /\b(hiring manager|recruiter|recruiting team|hr|human resources|talent team)\b|\bfor (the|a|an|that|this|your|their|any) (\w+ )?(job|position|role|opening|vacancy|internship)\b/;
+
+const THANKS_WORD = /\b(thank|thanks|thankful|grateful|appreciate|appreciated|appreciative|appreciation|gratitude|cheers|kudos)\b/g;
+
+/** True when some thanks word is not inside a conditional ("I would be grateful if…"). */
+function unconditionalThanks(s: string): boolean {
+  for (const m of s.matchAll(THANKS_WORD)) {
+    if (m[0] === 'thank' || m[0] === 'thanks') return true;
+    const before = s.slice(0, m.index).split(' ').slice(-4);
+    if (!before.some((w) => CONDITIONAL.test(w))) return true;
+  }
+  return false;
+}
+
+/**
+ * Intents of one sentence. `s` is the sentence's normalised tokens joined by spaces; `question`
+ * says whether it is a question (which lets asks like "who else…" count as requests), and
+ * `opensAsQuestion` whether its first real word is a wh-word or an auxiliary.
+ */
+export function sentenceIntents(s: string, question: boolean, opensAsQuestion: boolean): IntentHit[] {
+  const hits: IntentHit[] = [];
+  const seen = new Set<Intent>();
+  for (const rule of RULES) {
+    if (seen.has(rule.intent)) continue;
+    const m = rule.re.exec(s);
+    if (!m) continue;
+    if (rule.request && !question && !REQUEST.test(s)) continue;
+    if (rule.statementOnly && opensAsQuestion) continue;
+    if (rule.negatable) {
+      const before = s.slice(Math.max(0, m.index - 40), m.index).split(' ').slice(-6).join(' ');
+      if (NEGATION.test(before)) continue;
+    }
+    if (rule.intent === 'thanks' && !unconditionalThanks(s)) continue;
+    let intent = rule.intent;
+    // A referral to a position is a job ask, not a referral ask.
+    if (intent === 'referral_ask' && JOB_TARGET.test(s)) intent = 'job_ask';
+    if (seen.has(intent)) continue;
+    seen.add(intent);
+    hits.push({ intent, cue: m[0].trim() });
+  }
+  return hits;
+}

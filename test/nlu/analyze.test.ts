@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyze, INTENTS, type Intent } from '../../src/nlu/index.js';
+
+const rows = readFileSync(new URL('../fixtures/utterances.tsv', import.meta.url), 'utf8')
+  .split('\n')
+  .slice(1)
+  .filter((l) => l.trim())
+  .map((l) => {
+    const [text = '', form = '', intents = '-'] = l.split('\t');
+    return { text, form, intents: intents === '-' ? [] : intents.split(',').sort() };
+  });
+
+describe('analyze: our own labelled turns (test/fixtures/utterances.tsv)', () => {
+  it.each(rows)('$form [$intents] $text', ({ text, form, intents }) => {
+    const a = analyze(text);
+    expect(a.form).toBe(form);
+    expect([...a.intents].sort()).toEqual(intents);
+  });
+});
+
+describe('analyze: form rules', () => {
+  it.each([
+    ['How did you get started?', 'open'],
+    ['How long have you been there?', 'closed'],
+    ['How competitive is it?', 'closed'],
+    ['Which firms compete with you, and how do they differ?', 'open'],
+    ['Who else should I meet?', 'closed'],
+    ['Could you tell me about your first job?', 'open'],
+    ['Could you send me the link?', 'closed'],
+    ['Thanks. Do you like it? Why did you join?', 'open'],
+    ['Thanks. Do you like it?', 'closed'],
+    ['', 'statement'],
+  ])('%s → %s', (text, form) => {
+    expect(analyze(text).form).toBe(form);
+  });
+
+  it('handles real typing: no capitals, no question mark, texting shorthand, fillers', () => {
+    expect(analyze('so um like wat do u do all day').form).toBe('open');
+    expect(analyze('r u happy there rn').form).toBe('closed');
+    expect(analyze('ok and hwo did u get the job').form).toBe('open');
+  });
+
+  it('gives each sentence its own form and the turn the strongest', () => {
+    const a = analyze('I read your post. Is it a big team? What surprised you most?');
+    expect(a.sentences.map((s) => s.form)).toEqual(['statement', 'closed', 'open']);
+    expect(a.form).toBe('open');
+  });
+
+  it('explains which cue decided', () => {
+    expect(analyze('How often do you travel?').why).toContain('"how often"');
+    expect(analyze('Are you hiring?').why).toMatch(/job_ask: "are you hiring"/);
+  });
+});
+
+describe('analyze: intents and the distinctions LABELS.md draws', () => {
+  const has = (text: string, intent: Intent) => analyze(text).intents.includes(intent);
+  it('a question about how hiring works is not a job ask', () => {
+    expect(has('How does your team usually hire new analysts?', 'job_ask')).toBe(false);
+  });
+  it('a referral to a position is a job ask, not a referral ask', () => {
+    const a = analyze('Could you refer me to the recruiter for the open analyst role?');
+    expect(a.intents).toContain('job_ask');
+    expect(a.intents).not.toContain('referral_ask');
+  });
+  it('denying a job hunt states a purpose, not a job ask', () => {
+    const a = analyze("I'm not asking for a job, I just want to learn about the field.");
+    expect(a.intents).toEqual(['purpose']);
+  });
+  it('thanking for an introduction is thanks, not a referral ask', () => {
+    expect(analyze('Thanks for introducing me to Omar.').intents).toEqual(['thanks']);
+  });
+  it('a conditional "I would be grateful" is a request, not thanks', () => {
+    expect(has("I'd be grateful for the names of a few people to talk to.", 'thanks')).toBe(false);
+  });
+});
+
+describe('analyze: open rewrites for closed questions', () => {
+  it.each([
+    ['Do you like your job?', 'What do you like most about your job?'],
+    ['Do you have any advice for me?', 'What advice would you give someone in my position?'],
+    ['Are there any books you would recommend?', 'What books would you recommend?'],
+    ['Did you always want to be a teacher?', 'What made you want to be a teacher?'],
+    ['Is the job stressful?', 'What makes the job stressful?'],
+  ])('%s → %s', (text, rewrite) => {
+    expect(analyze(text).suggestion).toBe(rewrite);
+  });
+  it('offers none for open questions', () => {
+    expect(analyze('What do you like most about your job?').suggestion).toBeUndefined();
+  });
+});
+
+describe('analyze: bad input', () => {
+  it('survives a 1 MB line quickly and keeps the text', () => {
+    const big = 'what do you do '.repeat(70_000);
+    const t = performance.now();
+    const a = analyze(big);
+    expect(performance.now() - t).toBeLessThan(1000);
+    expect(a.text).toBe(big);
+    expect(a.form).toBe('open');
+  });
+  it('treats control characters, emoji, invalid UTF-8 and other scripts as text', () => {
+    expect(analyze('\u0000\u0007\u001b[31m').form).toBe('statement');
+    expect(analyze('How did you start? 🚀').form).toBe('open');
+    expect(analyze(Buffer.from([0xff, 0xfe, 0x41]).toString('utf8')).form).toBe('statement');
+    expect(analyze('¿Cómo empezaste en este trabajo?').form).toBe('closed');
+    expect(analyze('你是怎么开始的').form).toBe('statement');
+    expect(analyze('Résumé attached — I brought my résumé for you.').intents).toContain('resume_push');
+  });
+  it('never throws and is deterministic (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (s) => {
+        const a = analyze(s);
+        expect(['open', 'closed', 'statement']).toContain(a.form);
+        expect(a.intents.every((i) => INTENTS.includes(i))).toBe(true);
+        expect(analyze(s)).toEqual(a);
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('never throws on word soup built from its own cue words (property)', () => {
+    const cue = fc.constantFrom('how', 'what', 'do', 'you', 'hire', 'me', 'resume', 'my', 'thanks', 'if', ',', '?', 'not', 'tell', 'would', 'i', "I'd", 'time', 'anyone', 'else');
+    fc.assert(
+      fc.property(fc.array(cue, { maxLength: 30 }), (ws) => {
+        const s = ws.join(' ');
+        expect(analyze(s)).toEqual(analyze(s));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
