@@ -201,6 +201,7 @@ function auxClause(t: readonly string[], qmark: boolean): FormVerdict | null {
 const INVITE =
   /^(i|we)( \w+){0,4} (love|like|interested|curious|keen|eager|hoping|hope|want|wanted|glad|happy|grateful|appreciate) (to )?(\w+ ){0,2}(hear|learn|know|understand|ask)( \w+)*? (about|how|what|why|more|your|whether|if)\b.*\byour?\b/;
 const INVITE_OPINION = /^(i|we)( \w+){0,3} (love|like|appreciate|value|welcome) (to (get|have|hear) )?your (thoughts|take|perspective|view|views|opinion|advice|insight|insights|input)\b/;
+const INVITE_IMPERSONAL = /^(it|that|this) (would|will|could|might) (be|mean) (\w+ )?(great|helpful|nice|wonderful|amazing|interesting|useful|good|fascinating|valuable|a lot) to (hear|learn|know|understand|get a sense of)\b.*\byour?\b/;
 const YOU_NARRATE = /\b(if you (could|would|can|might)|you could|you can|you might) (please |maybe |just |possibly )?(tell|describe|explain|share|walk|talk about|say more|elaborate|expand)\b/;
 
 /** Classify one clause. `qmark`: it ends a sentence that ended with "?". */
@@ -240,7 +241,7 @@ function clauseForm(raw: readonly string[], qmark: boolean): FormVerdict {
   const cue = narrativeAt(t, 0);
   if (cue) return { form: 'open', why: `prompt "${cue}"` };
   const joined = t.join(' ');
-  if (INVITE.test(joined) || INVITE_OPINION.test(joined)) return { form: 'open', why: 'statement inviting elaboration' };
+  if (INVITE.test(joined) || INVITE_OPINION.test(joined) || INVITE_IMPERSONAL.test(joined)) return { form: 'open', why: 'statement inviting elaboration' };
   if ((t[0] === 'i' || t[0] === 'we') && YOU_NARRATE.test(joined)) {
     return { form: 'open', why: 'asks them to tell or explain' };
   }
