@@ -1,8 +1,9 @@
 import pkg from '../../package.json' with { type: 'json' };
 import { analyzeCommand } from './analyze.js';
+import { scenariosCommand } from './scenarios.js';
 import { EXIT, InputError, UsageError, helpText, parse, type Command } from './command.js';
 
-const COMMANDS: Command[] = [analyzeCommand];
+const COMMANDS: Command[] = [analyzeCommand, scenariosCommand];
 
 const TOP_HELP = `Usage: coffeechat [COMMAND] [OPTIONS]
 

@@ -11,9 +11,13 @@ declare module 'natural/lib/natural/tokenizers/regexp_tokenizer.js' {
   }
 }
 declare module 'natural/lib/natural/distance/levenshtein_distance.js' {
+  export function LevenshteinDistance(a: string, b: string): number;
   export function DamerauLevenshteinDistance(
     a: string,
     b: string,
     options?: { restricted?: boolean; insertion_cost?: number; deletion_cost?: number; substitution_cost?: number; transposition_cost?: number },
   ): number;
+}
+declare module 'natural/lib/natural/util/stopwords.js' {
+  export const words: string[];
 }

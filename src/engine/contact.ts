@@ -1,0 +1,89 @@
+import { createActor, type SnapshotFrom } from 'xstate';
+import { analyze } from '../nlu/index.js';
+import type { Scenario } from '../scenario/schema.js';
+import { contactMachine, moodOf, type ContactContext, type Mood, type Outcome, type UserSaid } from './contact-machine.js';
+import { buildIndex, matchQuestion, type TopicIndex } from './matcher.js';
+
+/** The phase of the meeting, flattened for display and transcripts. */
+export type Phase = 'opening' | 'conversation' | 'wrapUp' | 'ended';
+/** Where the clock stands. */
+export type ClockState = 'onTime' | 'lastMinutes' | 'overtime' | 'hardStop' | 'stopped';
+
+/** What the contact did in reply to one line, and where the meeting stands after it. */
+export interface Exchange extends Outcome {
+  clock: number;
+  rapport: number;
+  patience: number;
+  mood: Mood;
+  phase: Phase;
+  clockState: ClockState;
+  ended: boolean;
+  endReason?: ContactContext['endReason'];
+}
+
+type Snapshot = SnapshotFrom<typeof contactMachine>;
+
+/** Build the `user.said` event for a line: analysis plus topic match (profile facts only for closed questions). */
+export function userSaid(index: TopicIndex, text: string): UserSaid {
+  const analysis = analyze(text);
+  const match = analysis.form === 'statement' ? null : matchQuestion(index, text, analysis.form === 'closed');
+  return { type: 'user.said', text, analysis, match };
+}
+
+/** Read the flattened meeting state out of a snapshot. */
+export function exchangeOf(snap: Snapshot): Exchange {
+  const ctx = snap.context;
+  const value = snap.value as { phase: string | Record<string, string>; clock: string };
+  const phase = (typeof value.phase === 'string' ? value.phase : Object.keys(value.phase)[0]) as Phase;
+  return {
+    ...ctx.last,
+    clock: ctx.clock,
+    rapport: ctx.rapport,
+    patience: ctx.patience,
+    mood: moodOf(ctx),
+    phase,
+    clockState: value.clock as ClockState,
+    ended: snap.status === 'done' || phase === 'ended',
+    ...(ctx.endReason ? { endReason: ctx.endReason } : {}),
+  };
+}
+
+/** A running contact: the opening exchange, then one exchange per line the user says. */
+export interface Contact {
+  readonly scenario: Scenario;
+  readonly index: TopicIndex;
+  /** The opening line and state before the user speaks. */
+  readonly opening: Exchange;
+  /** The user says a line; returns the contact's side. Lines after the end are ignored. */
+  say(text: string): Exchange;
+  /** The user leaves (`/end`, stdin closed, Ctrl-C). */
+  leave(): Exchange;
+  current(): Exchange;
+  /** The prepared `user.said` event for the last line (analysis and match), for transcripts. */
+  lastEvent(): UserSaid | undefined;
+}
+
+/** Start a contact for a scenario; same scenario, seed and lines give the same meeting. */
+export function createContact(scenario: Scenario, seed: number, index: TopicIndex = buildIndex(scenario)): Contact {
+  const actor = createActor(contactMachine, { input: { scenario, seed } });
+  actor.start();
+  let last: UserSaid | undefined;
+  const current = () => exchangeOf(actor.getSnapshot());
+  return {
+    scenario,
+    index,
+    opening: current(),
+    say(text) {
+      if (actor.getSnapshot().status === 'done') return current();
+      last = userSaid(index, text);
+      actor.send(last);
+      return current();
+    },
+    leave() {
+      if (actor.getSnapshot().status !== 'done') actor.send({ type: 'user.left' });
+      return current();
+    },
+    current,
+    lastEvent: () => last,
+  };
+}

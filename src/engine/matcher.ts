@@ -1,0 +1,131 @@
+import { words as STOPWORDS } from 'natural/lib/natural/util/stopwords.js';
+import { normalizeTokens, stem } from '../nlu/index.js';
+import type { Scenario } from '../scenario/schema.js';
+
+/** What a question is about: one of the scenario's topics, or a fact on the public profile. */
+export interface Match {
+  kind: 'topic' | 'profile';
+  /** Topic id, or the profile fact's index as a string. */
+  id: string;
+  score: number;
+}
+
+/** Below this similarity a question matches nothing ("unclear"). */
+export const MATCH_THRESHOLD = 0.4;
+
+// Words every question shares; they say nothing about the topic.
+const GENERIC = new Set([
+  ...STOPWORDS,
+  ...'what how why when where who which whom whose do does did is are was were be been can could would will should may might you your yours i me my we our us it its that this there their they them he she his her a an the of to in on for at by with about as and or so if just really actually like kind sort lot much many tell know think say said ask please else thing things stuff get got getting someone something somebody anyone anything one ones job jobs work working works role roles career careers field fields industry industries company companies position positions other'.split(' '),
+]);
+
+// Words that mean the same thing in career talk map to one concept, so "Is it stressful?" finds the
+// topic whose examples say "hardest part". Written as plain words; stemmed at start-up.
+const CONCEPTS: Record<string, string> = {
+  challenge: 'challenge challenges challenging hard hardest difficult difficulty difficulties tough toughest stress stressful struggle struggles obstacle obstacles pressure',
+  enjoy: 'enjoy enjoyable love favorite favourite rewarding satisfying fun best fulfilling proud',
+  dislike: 'dislike frustrate frustrates frustrating frustration annoy annoying downside downsides worst hate least drawback drawbacks',
+  hire: 'hire hires hired hiring recruit recruiter recruiters recruiting interview interviews applicant applicants candidate candidates apply application',
+  education: 'study studied degree degrees school college university major graduate graduated',
+  training: 'training trained course courses certification certificate certificates credential credentials qualification qualifications license licence bootcamp',
+  path: 'path journey started start began begin end ended switch switched transition choose chose chosen decide decided pick picked interested drew drawn attracted',
+  day: 'day days daily week weekly routine schedule typical',
+  trend: 'trend trends future changing change changes evolve evolving ai automation',
+  advice: 'advice advise tip tips suggestion suggestions wish differently',
+  culture: 'culture environment atmosphere vibe values',
+  resource: 'resource resources book books podcast podcasts blog blogs newsletter newsletters read reading website websites',
+  compete: 'competitor competitors compete competes competition rival rivals',
+  skill: 'skill skills ability abilities quality qualities trait traits strength strengths',
+  fit: 'fit background gap gaps transferable transfer',
+  related: 'related similar adjacent alternative alternatives',
+  balance: 'balance hours burnout lifestyle flexible flexibility',
+  money: 'salary salaries pay paid compensation money earn',
+};
+
+let conceptOf: Map<string, string> | undefined;
+function concept(s: string): string {
+  if (!conceptOf) {
+    conceptOf = new Map();
+    for (const [name, list] of Object.entries(CONCEPTS)) for (const w of list.split(' ')) conceptOf.set(stem(w), `#${name}`);
+  }
+  return conceptOf.get(s) ?? s;
+}
+
+interface Doc {
+  match: Omit<Match, 'score'>;
+  weights: Map<string, number>;
+  norm: number;
+}
+
+/** An index of a scenario's topic and profile examples for matching questions (IDF-weighted cosine over stems). */
+export interface TopicIndex {
+  docs: Doc[];
+  idf: Map<string, number>;
+  /** Weight given to a word no example uses: the mean IDF. */
+  unknownWeight: number;
+}
+
+/** Content stems of a text: normalised, stop words dropped, Porter-stemmed. */
+export function contentStems(text: string): string[] {
+  const tokens = normalizeTokens(text);
+  // "like most/best/about" is enjoying; "like least" is the opposite (and "like" alone is filler).
+  tokens.forEach((t, i) => {
+    if (t === 'like' && ['most', 'best', 'about'].includes(tokens[i + 1] ?? '')) tokens[i] = 'enjoy';
+  });
+  return tokens
+    .filter((t) => t !== ',' && !GENERIC.has(t) && !/^\d+$/.test(t))
+    .map((t) => concept(stem(t)));
+}
+
+/** Build the matching index for a scenario. */
+export function buildIndex(scenario: Scenario): TopicIndex {
+  const raw: Array<{ match: Omit<Match, 'score'>; stems: string[] }> = [];
+  for (const t of scenario.topics) for (const ex of t.examples) raw.push({ match: { kind: 'topic', id: t.id }, stems: contentStems(ex) });
+  scenario.persona.profile.forEach((p, i) => {
+    for (const ex of p.examples) raw.push({ match: { kind: 'profile', id: String(i) }, stems: contentStems(ex) });
+  });
+  const df = new Map<string, number>();
+  for (const d of raw) for (const s of new Set(d.stems)) df.set(s, (df.get(s) ?? 0) + 1);
+  const idf = new Map<string, number>();
+  for (const [s, n] of df) idf.set(s, Math.log(1 + raw.length / n));
+  const docs = raw.map((d) => {
+    const weights = new Map<string, number>();
+    for (const s of new Set(d.stems)) weights.set(s, idf.get(s)!);
+    return { match: d.match, weights, norm: Math.hypot(...weights.values()) || 1 };
+  });
+  const all = [...idf.values()];
+  return { docs, idf, unknownWeight: all.reduce((a, b) => a + b, 0) / (all.length || 1) };
+}
+
+/**
+ * The topic or profile fact a question is about, or null when nothing is close enough. The score
+ * mixes how much of the question an example covers with their cosine similarity, so a short
+ * example sharing one common word does not beat a longer one sharing two. Profile facts are only
+ * candidates when `allowProfile` (closed questions ask for facts; open ones ask for stories).
+ */
+export function matchQuestion(index: TopicIndex, text: string, allowProfile = true): Match | null {
+  const stems = new Set(contentStems(text));
+  if (stems.size === 0) return null;
+  const q = new Map<string, number>();
+  // Unknown words still count against similarity (they are what the question is really about).
+  for (const s of stems) q.set(s, index.idf.get(s) ?? index.unknownWeight);
+  const qNorm = Math.hypot(...q.values());
+  let best: Match | null = null;
+  let qMass = 0;
+  for (const w of q.values()) qMass += w;
+  for (const d of index.docs) {
+    if (d.match.kind === 'profile' && !allowProfile) continue;
+    let dot = 0;
+    let covered = 0;
+    for (const [s, w] of q) {
+      const dw = d.weights.get(s);
+      if (dw !== undefined) {
+        dot += w * dw;
+        covered += w;
+      }
+    }
+    const score = 0.6 * (covered / qMass) + 0.4 * (dot / (qNorm * d.norm));
+    if (score > (best?.score ?? 0)) best = { ...d.match, score };
+  }
+  return best && best.score >= MATCH_THRESHOLD ? best : null;
+}

@@ -1,0 +1,302 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { z } from 'zod';
+import { CODES, didYouMean, type Diagnostic } from './diagnostics.js';
+import { SCENARIO_VERSION, scenarioSchema, type Scenario } from './schema.js';
+
+/** Largest scenario file read; anything bigger is refused before parsing. */
+export const MAX_SCENARIO_BYTES = 512 * 1024;
+/** Most alias expansions allowed: enough for real reuse, far too few for a "billion laughs". */
+export const MAX_ALIASES = 200;
+
+/** The outcome of loading one scenario file: the scenario when there were no errors, and every diagnostic. */
+export interface LoadResult {
+  scenario?: Scenario;
+  /** sha256 of the file's bytes, so a transcript can tell when its scenario changed. */
+  hash?: string;
+  diagnostics: Diagnostic[];
+  source?: string;
+}
+
+type Path = ReadonlyArray<string | number>;
+
+/** Read and validate a scenario file. Never throws: problems come back as diagnostics. */
+export function loadScenarioFile(file: string, displayName = file): LoadResult {
+  let bytes: Buffer;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) return fail(displayName, CODES.unreadable, 'is a directory, not a scenario file');
+    if (st.size > MAX_SCENARIO_BYTES) {
+      return fail(displayName, CODES.notText, `file is ${st.size} bytes; scenarios are limited to ${MAX_SCENARIO_BYTES} bytes`, 'split it, or check that this is the right file');
+    }
+    bytes = readFileSync(file);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EACCES' ? 'permission denied' : e.message;
+    return fail(displayName, CODES.unreadable, `cannot read file: ${why}`);
+  }
+  return loadScenarioBytes(bytes, displayName);
+}
+
+function fail(file: string, code: string, message: string, hint?: string): LoadResult {
+  return { diagnostics: [{ file, line: 1, col: 1, length: 1, severity: 'error', code, message, ...(hint ? { hint } : {}) }] };
+}
+
+/** Validate a scenario from raw bytes; `file` names it in diagnostics. */
+export function loadScenarioBytes(bytes: Buffer, file: string): LoadResult {
+  if (bytes.length > MAX_SCENARIO_BYTES) return fail(file, CODES.notText, `file is ${bytes.length} bytes; scenarios are limited to ${MAX_SCENARIO_BYTES} bytes`);
+  if (bytes.includes(0)) return fail(file, CODES.notText, 'this is not a text file (it contains NUL bytes)', 'scenario files are UTF-8 YAML');
+  const source = bytes.toString('utf8');
+  if (source.includes('\ufffd')) return fail(file, CODES.notText, 'this file is not valid UTF-8', 'save it as UTF-8');
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  return { ...loadScenarioText(source, file), hash, source };
+}
+
+/** Validate a scenario from YAML text; `file` names it in diagnostics. */
+export function loadScenarioText(source: string, file: string): LoadResult {
+  const diagnostics: Diagnostic[] = [];
+  const lineCounter = new LineCounter();
+  const at = (offset: number | undefined, end?: number) => {
+    const p = lineCounter.linePos(Math.max(0, offset ?? 0));
+    return { line: p.line, col: p.col, length: Math.max(1, (end ?? (offset ?? 0) + 1) - (offset ?? 0)) };
+  };
+  const push = (pos: { line: number; col: number; length: number }, code: string, message: string, hint?: string, severity: 'error' | 'warning' = 'error') => {
+    diagnostics.push({ file, ...pos, severity, code, message, ...(hint ? { hint } : {}) });
+  };
+
+  if (source.replace(/^\s*#.*$/gm, '').trim() === '') {
+    push({ line: 1, col: 1, length: 1 }, CODES.empty, 'the file is empty', 'start from a shipped scenario: coffeechat scenarios list');
+    return { diagnostics, source };
+  }
+
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  for (const e of doc.errors) {
+    const [start, end] = e.pos;
+    push(at(start, end), CODES.yamlSyntax, `YAML syntax: ${firstLine(e.message)}`, yamlHint(e.code));
+  }
+  if (doc.errors.length) return { diagnostics, source };
+
+  if (!isMap(doc.contents)) {
+    const node = doc.contents as YamlNode | null;
+    push(at(node?.range?.[0]), CODES.notMapping, `a scenario must be a mapping of keys (id:, title:, …), not ${describeNode(node)}`, 'see docs/writing-scenarios.md for the layout');
+    return { diagnostics, source };
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (err) {
+    push({ line: 1, col: 1, length: 1 }, CODES.aliases, `too many alias expansions (${firstLine((err as Error).message)})`, `aliases (*name) may expand at most ${MAX_ALIASES} times`);
+    return { diagnostics, source };
+  }
+
+  const version = (data as Record<string, unknown>).version;
+  if (typeof version === 'number' && version !== SCENARIO_VERSION) {
+    const node = doc.getIn(['version'], true) as YamlNode | undefined;
+    push(at(node?.range?.[0], node?.range?.[1]), CODES.unknownVersion, `scenario version ${version} is not one this program knows (it knows ${SCENARIO_VERSION})`, 'it is read as version 1; some keys may be reported as unknown', 'warning');
+  }
+
+  const parsed = scenarioSchema.safeParse(data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) diagnostics.push(...issueDiagnostics(issue, doc, data, file, at));
+  }
+  diagnostics.push(...semanticChecks(doc, data, file, at));
+  diagnostics.sort((a, b) => a.line - b.line || a.col - b.col || a.code.localeCompare(b.code));
+  const ok = parsed.success && !diagnostics.some((d) => d.severity === 'error');
+  return { ...(ok ? { scenario: parsed.data } : {}), diagnostics, source };
+}
+
+type At = (offset: number | undefined, end?: number) => { line: number; col: number; length: number };
+
+function firstLine(s: string): string {
+  return s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function yamlHint(code: string): string | undefined {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'each key may appear once in a mapping';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return 'check the indentation: nested keys need more spaces than their parent, and tabs are not allowed';
+    case 'TAB_AS_INDENT':
+      return 'indent with spaces, not tabs';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return 'a text containing ": " needs quotes';
+    default:
+      return 'quote texts that contain ": " or start with a special character (* & ! | > % @ `)';
+  }
+}
+
+function describeNode(node: YamlNode | null | undefined): string {
+  if (!node) return 'nothing';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) return typeof node.value === 'string' ? 'a single text' : `the value ${String(node.value)}`;
+  return 'something else';
+}
+
+/** The YAML node at `path`, or the nearest ancestor that exists. */
+function nodeAt(doc: Document, path: Path): { node: YamlNode | undefined; exact: boolean } {
+  for (let k = path.length; k >= 0; k--) {
+    const node = (k === 0 ? doc.contents : doc.getIn(path.slice(0, k), true)) as YamlNode | undefined;
+    if (node && node.range) return { node, exact: k === path.length };
+  }
+  return { node: undefined, exact: false };
+}
+
+/** The key node of `key` in the mapping at `path` (to point at an unknown key itself). */
+function keyNode(doc: Document, path: Path, key: string): YamlNode | undefined {
+  const map = (path.length ? doc.getIn(path, true) : doc.contents) as unknown;
+  if (!isMap(map)) return undefined;
+  for (const pair of map.items) {
+    if (isScalar(pair.key) && String(pair.key.value) === key) return pair.key as YamlNode;
+  }
+  return undefined;
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let v: unknown = data;
+  for (const p of path) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
+  return v;
+}
+
+/** The keys the schema allows at a path (for "did you mean"). */
+function knownKeys(path: Path): string[] {
+  let s: z.ZodType = scenarioSchema;
+  for (const p of path) {
+    s = unwrap(s);
+    const def = (s as unknown as { def: { type: string; element?: z.ZodType; shape?: Record<string, z.ZodType> } }).def;
+    if (def.type === 'array' && def.element) s = def.element;
+    else if (def.type === 'object' && def.shape && typeof p === 'string' && def.shape[p]) s = def.shape[p];
+    else return [];
+  }
+  const def = (unwrap(s) as unknown as { def: { type: string; shape?: Record<string, unknown> } }).def;
+  return def.type === 'object' && def.shape ? Object.keys(def.shape).filter((k) => k !== '$schema') : [];
+}
+
+function unwrap(s: z.ZodType): z.ZodType {
+  let cur = s as unknown as { def: { type: string; innerType?: z.ZodType } };
+  while (['optional', 'default', 'nullable', 'prefault'].includes(cur.def.type) && cur.def.innerType) {
+    cur = cur.def.innerType as unknown as typeof cur;
+  }
+  return cur as unknown as z.ZodType;
+}
+
+/** Human name for a path: topics[2].answer. */
+export function pathName(path: Path): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') || 'the file';
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return 'text';
+  return `a ${typeof v}`;
+}
+
+function issueDiagnostics(issue: z.core.$ZodIssue, doc: Document, data: unknown, file: string, at: At): Diagnostic[] {
+  const path = issue.path as Path;
+  const mk = (node: YamlNode | undefined, code: string, message: string, hint?: string): Diagnostic => ({
+    file,
+    ...at(node?.range?.[0], node?.range?.[1]),
+    severity: 'error',
+    code,
+    message,
+    ...(hint ? { hint } : {}),
+  });
+  const where = pathName(path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = knownKeys(path);
+      return issue.keys.map((key) => {
+        const guess = didYouMean(key, allowed);
+        return mk(keyNode(doc, path, key) ?? nodeAt(doc, path).node, CODES.unknownKey, `unknown key '${key}'${path.length ? ` in ${where}` : ''}`, guess ? `did you mean '${guess}'?` : `allowed here: ${allowed.join(', ')}`);
+      });
+    }
+    case 'invalid_type': {
+      const value = valueAt(data, path);
+      const { node, exact } = nodeAt(doc, path);
+      if (value === undefined && !exact) {
+        const key = String(path[path.length - 1]);
+        return [mk(node, CODES.missingKey, `missing required key '${key}'${path.length > 1 ? ` in ${pathName(path.slice(0, -1))}` : ''}`, `add '${key}:' here`)];
+      }
+      return [mk(node, CODES.wrongType, `${where} should be ${expectedName(issue.expected)}, not ${typeName(value)}`)];
+    }
+    case 'invalid_union':
+      return [mk(nodeAt(doc, path).node, CODES.wrongType, `${where} should be a text or a list of texts, not ${typeName(valueAt(data, path))}`, 'several variants go in a list: - "first" / - "second"')];
+    case 'too_small':
+    case 'too_big': {
+      const value = valueAt(data, path);
+      const node = nodeAt(doc, path).node;
+      const bound = issue.code === 'too_small' ? `at least ${String(issue.minimum)}` : `at most ${String(issue.maximum)}`;
+      if (typeof value === 'string') return [mk(node, CODES.outOfRange, `${where} must not be empty`)];
+      if (Array.isArray(value)) return [mk(node, CODES.outOfRange, `${where} needs ${bound} item${issue.code === 'too_small' && Number(issue.minimum) === 1 ? '' : 's'}`)];
+      return [mk(node, CODES.outOfRange, `${where} is ${String(value)}; it must be ${bound}`)];
+    }
+    case 'invalid_value': {
+      const value = valueAt(data, path);
+      const options = issue.values.map(String);
+      const guess = typeof value === 'string' ? didYouMean(value, options) : undefined;
+      return [mk(nodeAt(doc, path).node, CODES.notAnOption, `${where} is '${String(value)}'; it must be one of ${options.join(', ')}`, guess ? `did you mean '${guess}'?` : undefined)];
+    }
+    case 'invalid_format':
+      return [mk(nodeAt(doc, path).node, CODES.badFormat, `${where}: ${issue.message}`)];
+    default:
+      return [mk(nodeAt(doc, path).node, CODES.invalid, `${where}: ${issue.message}`)];
+  }
+}
+
+function expectedName(expected: string): string {
+  return { string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a mapping' }[expected] ?? expected;
+}
+
+/** Checks the schema cannot express: unique topic ids, references, weights that add up. */
+function semanticChecks(doc: Document, data: unknown, file: string, at: At): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const d = data as { topics?: unknown; scoring?: { weights?: Record<string, unknown> }; interruptions?: unknown; meeting?: { minutes?: unknown; overtime_minutes?: unknown } };
+  const topics = Array.isArray(d.topics) ? d.topics : [];
+  const seen = new Map<string, number>();
+  topics.forEach((t, i) => {
+    const id = (t as { id?: unknown })?.id;
+    if (typeof id !== 'string') return;
+    const node = doc.getIn(['topics', i, 'id'], true) as YamlNode | undefined;
+    if (seen.has(id)) {
+      const firstLine = at((doc.getIn(['topics', seen.get(id)!, 'id'], true) as YamlNode | undefined)?.range?.[0]).line;
+      out.push({ file, ...at(node?.range?.[0], node?.range?.[1]), severity: 'error', code: CODES.duplicateTopic, message: `duplicate topic id '${id}'`, hint: `it was first used on line ${firstLine}; topic ids must be unique` });
+    } else seen.set(id, i);
+  });
+  const ids = [...seen.keys()];
+  topics.forEach((t, i) => {
+    const related = (t as { related?: unknown })?.related;
+    if (!Array.isArray(related)) return;
+    related.forEach((ref, j) => {
+      if (typeof ref !== 'string' || seen.has(ref)) return;
+      const node = doc.getIn(['topics', i, 'related', j], true) as YamlNode | undefined;
+      const guess = didYouMean(ref, ids);
+      out.push({ file, ...at(node?.range?.[0], node?.range?.[1]), severity: 'error', code: CODES.unknownTopic, message: `topics[${i}].related refers to topic '${ref}', which does not exist`, hint: guess ? `did you mean '${guess}'?` : `known topics: ${ids.join(', ')}` });
+    });
+  });
+  const weights = d.scoring?.weights;
+  if (weights && typeof weights === 'object') {
+    const values = Object.values(weights);
+    const sum = values.reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0);
+    if (values.every((v) => typeof v === 'number') && values.length === 5 && sum !== 100) {
+      const node = doc.getIn(['scoring', 'weights'], true) as YamlNode | undefined;
+      out.push({ file, ...at(node?.range?.[0]), length: 1, severity: 'error', code: CODES.weightsSum, message: `scoring weights add up to ${sum}, not 100`, hint: 'adjust them so the total is out of 100' });
+    }
+  }
+  const minutes = typeof d.meeting?.minutes === 'number' ? d.meeting.minutes : undefined;
+  if (minutes !== undefined && Array.isArray(d.interruptions)) {
+    const over = typeof d.meeting?.overtime_minutes === 'number' ? d.meeting.overtime_minutes : 3;
+    d.interruptions.forEach((x, i) => {
+      const when = (x as { at?: unknown })?.at;
+      if (typeof when === 'number' && when >= minutes + over) {
+        const node = doc.getIn(['interruptions', i, 'at'], true) as YamlNode | undefined;
+        out.push({ file, ...at(node?.range?.[0], node?.range?.[1]), severity: 'warning', code: CODES.lateInterruption, message: `interruption at minute ${when} can never happen: the meeting ends by minute ${minutes + over}` });
+      }
+    });
+  }
+  return out;
+}
