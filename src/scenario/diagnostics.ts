@@ -45,6 +45,7 @@ export function formatDiagnostic(d: Diagnostic, source?: string, paint: (s: 'red
   const head = `${d.file}:${d.line}:${d.col}: ${paint(d.severity === 'error' ? 'red' : 'yellow', `${d.severity}[${d.code}]`)}: ${d.message}`;
   const out = [head];
   const srcLine = source?.split(/\r?\n/)[d.line - 1];
+  // eslint-disable-next-line no-control-regex -- binary lines are not worth echoing
   if (srcLine !== undefined && srcLine.length <= 400 && !/[\u0000-\u0008]/.test(srcLine)) {
     const num = String(d.line);
     const pad = ' '.repeat(num.length);
