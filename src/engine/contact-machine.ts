@@ -91,6 +91,13 @@ function say(ctx: ContactContext, v: Variants | undefined, vars: Record<string, 
   return [line.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m), rng];
 }
 
+/** "As I said," + "Mornings for code." → "As I said, mornings for code." (keeps "I" and names). */
+function joinPrefix(prefix: string, text: string): string {
+  const p = prefix.trimEnd();
+  const lower = /[,:;—-]$/.test(p) && /^[A-Z][a-z]/.test(text) && !/^I\b/.test(text);
+  return `${p} ${lower ? text.charAt(0).toLowerCase() + text.slice(1) : text}`;
+}
+
 function outcome(reaction: Reaction, reply: string[], extra: Partial<Outcome> = {}): Outcome {
   return { reaction, reply: reply.filter(Boolean), events: [], clockNotes: [], ...extra };
 }
@@ -209,7 +216,7 @@ export const contactMachine = setup({
       else {
         const [prefix, r] = say(context, context.scenario.reactions.repeat);
         rng = r;
-        line = `${prefix}${prefix.endsWith(' ') ? topic.short.charAt(0).toLowerCase() + topic.short.slice(1) : ` ${topic.short}`}`;
+        line = joinPrefix(prefix, topic.short);
       }
       return { rng, last: outcome('repeat', [line], { topic: topic.id }), covered: { ...context.covered, [topic.id]: (context.covered[topic.id] ?? 0) + 1 }, patience: clamp(context.patience - 5 * busyFactor(context)) };
     }),
@@ -248,7 +255,9 @@ export const contactMachine = setup({
     }),
     acknowledge: assign(({ context, event }) => {
       assertEvent(event, 'user.said');
-      const [line, rng] = say(context, context.scenario.reactions.acknowledge ?? 'I see. What would you like to ask?');
+      // Introductions get a greeting; later statements a short comment.
+      const greeting = context.turn <= 2 ? context.scenario.reactions.acknowledge : context.scenario.reactions.comment;
+      const [line, rng] = say(context, greeting ?? 'I see. What would you like to ask?');
       const purpose = event.analysis.intents.includes('purpose') ? 5 : 0;
       return { rng, last: outcome('acknowledge', [line]), rapport: clamp(context.rapport + purpose) };
     }),
@@ -317,6 +326,8 @@ export const contactMachine = setup({
         opening: {
           entry: 'open',
           on: {
+            'meeting.hardStop': { target: 'ended.cutShort' },
+            'user.left': { target: 'ended.cutShort', actions: 'userLeft' },
             'user.said': [
               { guard: 'isJobAsk', target: 'conversation', actions: ['startTurn', 'deflectJobAsk', 'advanceClock'] },
               { guard: 'isResumePush', target: 'conversation', actions: ['startTurn', 'deflectResume', 'advanceClock'] },
@@ -333,6 +344,8 @@ export const contactMachine = setup({
         conversation: {
           always: { guard: 'outOfPatience', target: 'ended.cutShort' },
           on: {
+            'meeting.hardStop': { target: 'ended.cutShort' },
+            'user.left': { target: 'ended.cutShort', actions: 'userLeft' },
             'user.said': [
               { guard: 'isJobAsk', actions: ['startTurn', 'deflectJobAsk', 'advanceClock'] },
               { guard: 'isResumePush', actions: ['startTurn', 'deflectResume', 'advanceClock'] },
@@ -353,6 +366,8 @@ export const contactMachine = setup({
         wrapUp: {
           always: { guard: 'outOfPatience', target: 'ended.cutShort' },
           on: {
+            'meeting.hardStop': { target: 'ended.cutShort' },
+            'user.left': { target: 'ended.cutShort', actions: 'userLeft' },
             'user.said': [
               { guard: 'isJobAsk', actions: ['startTurn', 'deflectJobAsk', 'advanceClock'] },
               { guard: 'isResumePush', actions: ['startTurn', 'deflectResume', 'advanceClock'] },
@@ -375,10 +390,6 @@ export const contactMachine = setup({
             cutShort: { type: 'final', entry: 'sayCutShort' },
           },
         },
-      },
-      on: {
-        'meeting.hardStop': { target: '.ended.cutShort' },
-        'user.left': { target: '.ended.cutShort', actions: 'userLeft' },
       },
     },
     clock: {
@@ -408,9 +419,10 @@ export const contactMachine = setup({
             { guard: 'pastHardStop', target: 'hardStop' },
           ],
         },
+        // Final: the meeting ended because the contact had to leave.
         hardStop: {
+          type: 'final',
           entry: ['sayHardStop', raise({ type: 'meeting.hardStop' })],
-          on: { 'meeting.ended': 'stopped' },
         },
         stopped: { type: 'final' },
       },

@@ -16,7 +16,7 @@ export const MATCH_THRESHOLD = 0.4;
 // Words every question shares; they say nothing about the topic.
 const GENERIC = new Set([
   ...STOPWORDS,
-  ...'what how why when where who which whom whose do does did is are was were be been can could would will should may might you your yours i me my we our us it its that this there their they them he she his her a an the of to in on for at by with about as and or so if just really actually like kind sort lot much many tell know think say said ask please else thing things stuff get got getting someone something somebody anyone anything one ones job jobs work working works role roles career careers field fields industry industries company companies position positions other'.split(' '),
+  ...'what how why when where who which whom whose do does did is are was were be been can could would will should may might you your yours i me my we our us it its that this there their they them he she his her a an the of to in on for at by with about as and or so if just really actually like kind sort lot much many tell know think say said ask please else thing things stuff get got getting someone something somebody anyone anything one ones job jobs work working works role roles career careers field fields industry industries company companies position positions other make makes made'.split(' '),
 ]);
 
 // Words that mean the same thing in career talk map to one concept, so "Is it stressful?" finds the
@@ -68,9 +68,13 @@ export interface TopicIndex {
 /** Content stems of a text: normalised, stop words dropped, Porter-stemmed. */
 export function contentStems(text: string): string[] {
   const tokens = normalizeTokens(text);
-  // "like most/best/about" is enjoying; "like least" is the opposite (and "like" alone is filler).
+  // "like most/best/about" and "do you like" are enjoying; "like least" is the opposite (and "like"
+  // alone is filler).
   tokens.forEach((t, i) => {
-    if (t === 'like' && ['most', 'best', 'about'].includes(tokens[i + 1] ?? '')) tokens[i] = 'enjoy';
+    if (t !== 'like') return;
+    const afterLike = ['most', 'best', 'about'].includes(tokens[i + 1] ?? '');
+    const doYouLike = ['do', 'does', 'did'].includes(tokens[i - 2] ?? '') && ['you', 'they', 'people', 'most'].includes(tokens[i - 1] ?? '');
+    if (afterLike || doYouLike) tokens[i] = 'enjoy';
   });
   return tokens
     .filter((t) => t !== ',' && !GENERIC.has(t) && !/^\d+$/.test(t))

@@ -249,6 +249,7 @@ function clauseForm(raw: readonly string[], qmark: boolean): FormVerdict {
 }
 
 const CLAUSE_BREAK = words('and or but so');
+const RELATIVE = words('which who whom whose where when');
 
 /** Split a sentence's tokens into clauses at commas and at "and/or/but" before a new question. */
 function clauses(t: readonly string[]): string[][] {
@@ -291,7 +292,10 @@ export function sentenceForm(tokens: readonly string[], question: boolean): Form
   const parts = clauses(tokens);
   let best: FormVerdict = STATEMENT;
   parts.forEach((c, k) => {
-    best = stronger(best, { ...clauseForm(c, question && k === parts.length - 1), clause: stripFillers(c) });
+    const qmark = question && k === parts.length - 1;
+    // ", which has been…", ", who told me…": a relative clause after a comma, not a question.
+    if (k > 0 && !qmark && RELATIVE.has(stripFillers(c)[0] ?? '')) return;
+    best = stronger(best, { ...clauseForm(c, qmark), clause: stripFillers(c) });
   });
   if (best.form === 'statement' && question) return { form: 'closed', why: 'question mark, no open cue' };
   return best;
