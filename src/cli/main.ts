@@ -1,9 +1,11 @@
 import pkg from '../../package.json' with { type: 'json' };
 import { analyzeCommand } from './analyze.js';
+import { playCommand } from './play.js';
 import { scenariosCommand } from './scenarios.js';
+import { scoreCommand } from './score.js';
 import { EXIT, InputError, UsageError, helpText, parse, type Command } from './command.js';
 
-const COMMANDS: Command[] = [analyzeCommand, scenariosCommand];
+const COMMANDS: Command[] = [playCommand, scoreCommand, analyzeCommand, scenariosCommand];
 
 const TOP_HELP = `Usage: coffeechat [COMMAND] [OPTIONS]
 
@@ -27,7 +29,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${pkg.version}\n`);
     return EXIT.ok;
   }
-  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+  // No command (or only options): play the default scenario.
+  if (first === undefined || (first.startsWith('-') && first !== '--help' && first !== '-h')) return main(['play', ...argv]);
+  if (first === '--help' || first === '-h' || first === 'help') {
     if (first === 'help' && rest[0]) return main([rest[0], '--help']);
     process.stdout.write(TOP_HELP);
     return EXIT.ok;

@@ -63,8 +63,16 @@ export interface Contact {
   lastEvent(): UserSaid | undefined;
 }
 
+const indexes = new WeakMap<Scenario, TopicIndex>();
+/** The topic index of a scenario, built once per scenario object (batch scoring replays many scripts). */
+export function indexFor(scenario: Scenario): TopicIndex {
+  let index = indexes.get(scenario);
+  if (!index) indexes.set(scenario, (index = buildIndex(scenario)));
+  return index;
+}
+
 /** Start a contact for a scenario; same scenario, seed and lines give the same meeting. */
-export function createContact(scenario: Scenario, seed: number, index: TopicIndex = buildIndex(scenario)): Contact {
+export function createContact(scenario: Scenario, seed: number, index: TopicIndex = indexFor(scenario)): Contact {
   const actor = createActor(contactMachine, { input: { scenario, seed } });
   actor.start();
   let last: UserSaid | undefined;

@@ -1,0 +1,132 @@
+import { randomInt } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import { formatClock } from '../engine/clock.js';
+import type { Exchange } from '../engine/contact.js';
+import { briefingOf, briefingText } from '../report/briefing.js';
+import { renderReport } from '../report/text.js';
+import { defaultSavePath } from '../session/save.js';
+import { Session } from '../session/session.js';
+import { score } from '../scoring/rubric.js';
+import { EXIT, intOption, type Command } from './command.js';
+import { painter, useColor } from './io.js';
+import { resolveScenario } from './scenario-arg.js';
+
+const HELP_IN_MEETING = `Commands:
+  /end    end the meeting and see your report
+  /help   show this list
+Anything else you type is said to the contact.`;
+
+/** Options shared by plain mode and the terminal UI. */
+export interface PlayOptions {
+  seed: number;
+  name: string | null;
+  savePath: string;
+}
+
+/** Read play's options: seed (random if not given), participant name, save path. */
+export function playOptions(values: Record<string, unknown>, scenarioId: string): PlayOptions {
+  const seed = intOption(values, 'seed') ?? randomInt(0, 2 ** 31 - 1);
+  const name = typeof values.name === 'string' && values.name.trim() ? values.name.trim() : null;
+  const savePath = typeof values.save === 'string' ? values.save : defaultSavePath(scenarioId, name);
+  return { seed, name, savePath };
+}
+
+/** Play a meeting line by line on stdin/stdout: for pipes, scripts and terminals without the UI. */
+export async function playPlain(session: Session): Promise<number> {
+  const out = process.stdout;
+  const paint = painter(useColor(out));
+  const interactive = process.stdin.isTTY === true;
+  const who = session.loaded.scenario.persona.name.split(' ')[0]!;
+  const show = (x: Exchange) => {
+    for (const e of x.events) out.write(`        ${paint('magenta', `* ${e}`)}\n`);
+    const reply = x.reply.join(' ');
+    if (reply) out.write(`${paint('dim', `[${formatClock(x.clock)}]`)} ${paint('bold', `${who}:`)} ${reply}\n`);
+  };
+
+  out.write(`${paint('bold', 'coffeechat')} — ${briefingText(briefingOf(session.loaded.scenario))}\n\nType /end to finish, /help for commands.\n\n`);
+  show(session.opening);
+
+  const rl = createInterface({ input: process.stdin, output: interactive ? out : undefined, terminal: interactive });
+  let interrupted = false;
+  const finish = () => {
+    session.leave();
+    rl.close();
+  };
+  rl.on('SIGINT', () => {
+    interrupted = true;
+    out.write('\n');
+    finish();
+  });
+  const onSigint = () => {
+    interrupted = true;
+    finish();
+  };
+  process.once('SIGINT', onSigint);
+  if (interactive) {
+    rl.setPrompt(paint('cyan', 'you> '));
+    rl.prompt();
+  }
+  for await (const raw of rl) {
+    const line = raw.replace(/\r$/, '');
+    const cmd = line.trim().toLowerCase();
+    if (!interactive && line.trim()) out.write(`${paint('cyan', 'you:')} ${line}\n`);
+    if (cmd === '/end' || cmd === '/quit') {
+      finish();
+      break;
+    }
+    if (cmd === '/help') {
+      out.write(`${HELP_IN_MEETING}\n`);
+    } else if (line.trim()) {
+      const x = session.say(line);
+      if (x) show(x);
+      if (session.ended) {
+        rl.close();
+        break;
+      }
+    }
+    if (interactive) rl.prompt();
+  }
+  process.removeListener('SIGINT', onSigint);
+  session.leave();
+  const s = score(session.transcript, session.loaded.scenario);
+  out.write(`\n${renderReport(s, paint, session.savedTo)}`);
+  return interrupted ? 130 : EXIT.ok;
+}
+
+export const playCommand: Command = {
+  name: 'play',
+  summary: 'Play a practice meeting (the terminal UI in a terminal, plain lines otherwise).',
+  usage: 'coffeechat play [--plain] [--seed N] [--name NAME] [--save PATH] [--scenarios DIR] [SCENARIO]',
+  help: `
+Arguments:
+  SCENARIO        a scenario id (see 'coffeechat scenarios list') or a path to a .yaml
+                  file; the default scenario if omitted
+
+Options:
+  --plain         plain line mode even in a terminal (also used whenever stdin or
+                  stdout is not a terminal): briefing, replies with the clock, report
+  --seed N        seed for the contact's choices: same seed and lines, same meeting
+                  (random if omitted; recorded in the transcript)
+  --name NAME     your name, recorded in the transcript (for counselors' reports)
+  --save PATH     where to save the transcript (default: a new file under
+                  $XDG_DATA_HOME/coffeechat/sessions); it is rewritten after every turn
+  --scenarios DIR also load scenarios from DIR (repeatable)
+  -h, --help      show this help
+
+In the meeting: /end ends it and shows the report, /help lists commands.
+End of input and Ctrl-C also end it; the transcript is always saved.`,
+  options: {
+    plain: { type: 'boolean' },
+    seed: { type: 'string' },
+    name: { type: 'string' },
+    save: { type: 'string' },
+    scenarios: { type: 'string', multiple: true },
+  },
+  async run(values, positionals) {
+    if (positionals.length > 1) throw new (await import('./command.js')).UsageError(`play takes one scenario, got ${positionals.length}`);
+    const loaded = resolveScenario(positionals[0], values.scenarios);
+    const opts = playOptions(values, loaded.scenario.id);
+    const session = new Session(loaded, { seed: opts.seed, participant: opts.name, savePath: opts.savePath });
+    return playPlain(session);
+  },
+};

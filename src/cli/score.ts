@@ -1,0 +1,177 @@
+import { readFileSync, statSync } from 'node:fs';
+import { findScenario, loadCatalog, userDirs, type Catalog, type LoadedScenario } from '../scenario/registry.js';
+import { CSV_HEADER, csvRow, mdHeader, mdRow, scoreRecord } from '../report/formats.js';
+import { summaryLine } from '../report/text.js';
+import { Session } from '../session/session.js';
+import { transcriptSchema, type Transcript } from '../session/transcript.js';
+import { DIMENSIONS } from '../scenario/schema.js';
+import { DIMENSION_LABEL, score, type Score } from '../scoring/rubric.js';
+import { EXIT, UsageError, intOption, type Command } from './command.js';
+import { exitOnBrokenPipe, painter, useColor } from './io.js';
+import { reportDiagnostics } from './scenarios.js';
+
+/** Largest script or transcript read. */
+const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+/** A file that scored, or the one-line reason it did not. */
+type Result = { ok: true; scenario: LoadedScenario; score: Score; participant: string | null } | { ok: false; error: string };
+
+/** Replay a script (one user line per line) against a scenario and score it. */
+export function scoreScript(text: string, loaded: LoadedScenario, seed: number): { score: Score; unused: number } {
+  const session = new Session(loaded, { seed, participant: null, startedAt: null });
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  let used = 0;
+  for (const line of lines) {
+    if (session.ended) break;
+    used++;
+    if (line.trim().toLowerCase() === '/end') break;
+    session.say(line);
+  }
+  session.leave();
+  return { score: score(session.transcript, loaded.scenario), unused: lines.length - used };
+}
+
+/** Line and column of a character offset, for JSON errors. */
+function lineCol(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `${before.length}:${before[before.length - 1]!.length + 1}`;
+}
+
+function readText(file: string): string {
+  const st = statSync(file);
+  if (st.isDirectory()) throw new Error('is a directory');
+  if (st.size > MAX_FILE_BYTES) throw new Error(`is ${st.size} bytes; the limit is ${MAX_FILE_BYTES}`);
+  const buf = readFileSync(file);
+  if (buf.includes(0)) throw new Error('is not a text file');
+  return buf.toString('utf8');
+}
+
+function scoreFile(file: string, cat: Catalog, scenarioArg: LoadedScenario, seed: number, warn: (m: string) => void): Result {
+  let text: string;
+  try {
+    text = readText(file);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    return { ok: false, error: `cannot read: ${e.code === 'ENOENT' ? 'no such file' : e.code === 'EACCES' ? 'permission denied' : e.message}` };
+  }
+  if (/\.json$/i.test(file)) {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (err) {
+      const m = /position (\d+)/.exec((err as Error).message);
+      return { ok: false, error: `not valid JSON${m ? ` at ${lineCol(text, Number(m[1]))}` : ''}: ${(err as Error).message.replace(/ in JSON at position \d+.*$/, '')}` };
+    }
+    const parsed = transcriptSchema.safeParse(data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      return { ok: false, error: `not a coffeechat transcript: ${issue.path.join('.') || 'top level'}: ${issue.message}` };
+    }
+    const t: Transcript = parsed.data;
+    const loaded = findScenario(cat, t.scenario.id);
+    if (!loaded) return { ok: false, error: `its scenario '${t.scenario.id}' is not installed (use --scenarios DIR)` };
+    if (loaded.hash !== t.scenario.hash) warn(`${file}: scenario '${t.scenario.id}' has changed since this transcript was recorded; scoring the recorded turns`);
+    return { ok: true, scenario: loaded, score: score(t, loaded.scenario), participant: t.participant };
+  }
+  if (text.trim() === '') return { ok: false, error: 'empty script: expected one line per thing you say' };
+  const { score: s, unused } = scoreScript(text, scenarioArg, seed);
+  if (unused > 0) warn(`${file}: the meeting ended before the last ${unused} line${unused === 1 ? '' : 's'}; they were not used`);
+  return { ok: true, scenario: scenarioArg, score: s, participant: null };
+}
+
+/** A progress bar on stderr, drawn only in a terminal and at most ten times a second. */
+function progress(total: number): { tick(done: number): void; clear(): void } {
+  const on = process.stderr.isTTY === true && total > 1;
+  let last = 0;
+  return {
+    tick(done) {
+      if (!on || (Date.now() - last < 100 && done < total)) return;
+      last = Date.now();
+      const w = 30;
+      const f = Math.round((done / total) * w);
+      process.stderr.write(`\rscoring [${'#'.repeat(f)}${'.'.repeat(w - f)}] ${done}/${total}`);
+    },
+    clear() {
+      if (on) process.stderr.write('\r\u001b[2K');
+    },
+  };
+}
+
+export const scoreCommand: Command = {
+  name: 'score',
+  summary: 'Score scripts (.txt, one line per turn) and saved transcripts (.json) in one batch.',
+  usage: 'coffeechat score [--scenario ID] [--json | --csv | --md] [--seed N] [--scenarios DIR] FILE...',
+  help: `
+Arguments:
+  FILE...          a .txt script (each non-blank line is something you say, replayed
+                   against the scenario) or a .json transcript saved by 'play'
+                   (re-scored from its turns; a warning if the scenario changed since)
+
+Options:
+  --scenario ID    scenario for .txt scripts (default: the default scenario)
+  --json           JSON Lines, one object per file:
+                   {"file","scenario","total","outcome","dimensions":{...},...}
+  --csv            one row per file, for spreadsheets
+  --md             a Markdown table, for sharing
+  --seed N         seed for replaying scripts (default 1), so results are reproducible
+  --scenarios DIR  also load scenarios from DIR (repeatable)
+  -h, --help       show this help
+
+A file that cannot be read or is invalid gets one error line on stderr; the others are
+still scored, and the exit code is 1. The same files always give the same output.`,
+  options: {
+    scenario: { type: 'string' },
+    json: { type: 'boolean' },
+    csv: { type: 'boolean' },
+    md: { type: 'boolean' },
+    seed: { type: 'string' },
+    scenarios: { type: 'string', multiple: true },
+  },
+  async run(values, files) {
+    exitOnBrokenPipe();
+    const formats = ['json', 'csv', 'md'].filter((f) => values[f]);
+    if (formats.length > 1) throw new UsageError(`choose one of --json, --csv, --md (got ${formats.map((f) => `--${f}`).join(' and ')})`);
+    if (files.length === 0) throw new UsageError('no files given');
+    const seed = intOption(values, 'seed') ?? 1;
+    const cat = loadCatalog(userDirs(values.scenarios as string[] | undefined));
+    reportDiagnostics(cat.diagnostics);
+    const scenarioArg = typeof values.scenario === 'string' ? findScenario(cat, values.scenario) : cat.scenarios.find((s) => s.scenario.default);
+    if (!scenarioArg) throw new UsageError(`unknown scenario '${String(values.scenario)}'; see 'coffeechat scenarios list'`);
+
+    const format = formats[0] ?? 'text';
+    const paint = painter(format === 'text' && useColor(process.stdout));
+    const bar = progress(files.length);
+    const warnings: string[] = [];
+    let failed = 0;
+    const out: string[] = [];
+    const flush = () => {
+      if (out.length) process.stdout.write(`${out.join('\n')}\n`);
+      out.length = 0;
+    };
+    if (format === 'csv') out.push(CSV_HEADER);
+    if (format === 'md') out.push(mdHeader());
+    files.forEach((file, i) => {
+      const r = scoreFile(file, cat, scenarioArg, seed, (m) => warnings.push(m));
+      if (!r.ok) {
+        failed++;
+        bar.clear();
+        process.stderr.write(`coffeechat score: ${file}: ${r.error}\n`);
+      } else {
+        const id = r.scenario.scenario.id;
+        if (format === 'json') out.push(JSON.stringify(scoreRecord(file, id, r.score, r.participant)));
+        else if (format === 'csv') out.push(csvRow(file, id, r.score, r.participant));
+        else if (format === 'md') out.push(mdRow(file, id, r.score));
+        else out.push(`${paint('bold', file)}: ${summaryLine(r.score)}\n  ${Object.entries(r.score.dimensions).map(([d, x]) => `${d} ${x.score}/${x.max}`).join(' · ')}`);
+      }
+      if (out.length >= 200) {
+        bar.clear();
+        flush();
+      }
+      bar.tick(i + 1);
+    });
+    bar.clear();
+    flush();
+    for (const w of warnings) process.stderr.write(`coffeechat score: warning: ${w}\n`);
+    return failed ? EXIT.badInput : EXIT.ok;
+  },
+};

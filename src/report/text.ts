@@ -1,0 +1,48 @@
+import { formatClock } from '../engine/clock.js';
+import { DIMENSIONS } from '../scenario/schema.js';
+import { DIMENSION_LABEL, type Outcome, type Score } from '../scoring/rubric.js';
+
+type Paint = (style: 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'cyan', text: string) => string;
+const plain: Paint = (_s, t) => t;
+
+const OUTCOME_TEXT: Record<Outcome, string> = {
+  graceful: 'ended gracefully',
+  cut_short: 'was cut short by the contact',
+  hard_stop: 'ended when the contact had to leave',
+  left: 'ended when you left',
+  unfinished: 'did not finish',
+};
+
+/** A bar of `width` cells for score/max, with a fill character and a track. */
+export function bar(score: number, max: number, width = 20): string {
+  const filled = max > 0 ? Math.round((score / max) * width) : 0;
+  return '█'.repeat(filled) + '░'.repeat(width - filled);
+}
+
+/** One line summing up the meeting: "72/100 — ended gracefully at 18:40 of 20:00". */
+export function summaryLine(s: Score): string {
+  return `${s.total}/100 — the meeting ${OUTCOME_TEXT[s.outcome]} at ${formatClock(s.duration)} of ${formatClock(s.agreedMinutes * 60)}`;
+}
+
+/** The full report for a terminal: total, a bar per dimension, advice, and per-turn notes. */
+export function renderReport(s: Score, paint: Paint = plain, savedTo?: string): string {
+  const out: string[] = [];
+  const colour = (score: number, max: number) => (score >= max * 0.8 ? 'green' : score >= max * 0.5 ? 'yellow' : 'red');
+  out.push(`${paint('bold', 'Score:')} ${paint('bold', `${s.total}/100`)} — the meeting ${OUTCOME_TEXT[s.outcome]} at ${formatClock(s.duration)} of ${formatClock(s.agreedMinutes * 60)}`);
+  out.push('');
+  for (const d of DIMENSIONS) {
+    const x = s.dimensions[d];
+    out.push(`  ${DIMENSION_LABEL[d].padEnd(17)}${paint(colour(x.score, x.max), bar(x.score, x.max))}  ${String(x.score).padStart(2)}/${x.max}`);
+  }
+  out.push('', paint('bold', 'What to work on'));
+  for (const d of DIMENSIONS) out.push(`  ${paint('cyan', DIMENSION_LABEL[d])}: ${s.dimensions[d].advice}`);
+  if (s.notes.length) {
+    out.push('', paint('bold', 'Turn notes'));
+    for (const n of s.notes) {
+      out.push(`  #${n.turn} ${paint('dim', formatClock(n.clock))}  "${n.text.length > 80 ? `${n.text.slice(0, 77)}…` : n.text}"`);
+      out.push(`      ${n.note}${n.rewrite ? ` Try: ${paint('green', `"${n.rewrite}"`)}` : ''}`);
+    }
+  }
+  if (savedTo) out.push('', paint('dim', `Transcript saved to ${savedTo}`));
+  return `${out.join('\n')}\n`;
+}
