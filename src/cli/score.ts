@@ -161,7 +161,10 @@ still scored, and the exit code is 1. The same files always give the same output
         if (format === 'json') out.push(JSON.stringify(scoreRecord(file, id, r.score, r.participant)));
         else if (format === 'csv') out.push(csvRow(file, id, r.score, r.participant));
         else if (format === 'md') out.push(mdRow(file, id, r.score));
-        else out.push(`${paint('bold', file)}: ${summaryLine(r.score)}\n  ${Object.entries(r.score.dimensions).map(([d, x]) => `${d} ${x.score}/${x.max}`).join(' · ')}`);
+        else {
+          const dims = DIMENSIONS.map((d) => `${DIMENSION_LABEL[d].toLowerCase()} ${r.score.dimensions[d].score}/${r.score.dimensions[d].max}`);
+          out.push(`${paint('bold', file)}: ${summaryLine(r.score)}\n  ${dims.join(' · ')}`);
+        }
       }
       if (out.length >= 200) {
         bar.clear();
