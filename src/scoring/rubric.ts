@@ -65,7 +65,9 @@ interface Turn {
 /** Questions needed for full credit on open questions. */
 const ENOUGH_QUESTIONS = 5;
 const CLARIFYING = /^(just to clarify|to clarify|sorry|wait|do you mean|you mean|did you mean|when you say|what do you mean|how so|why is that|say more|tell me more|could you say more|can you say more)\b|\b(you mentioned|you said|you meant|what you mean)\b/i;
-const INTRO = /\b(i am|i'm|my name is|im)\s+[A-Z][a-z]+|\bmy name is\b|\bi am (a|an) \w+|\bi'm (a|an) \w+/;
+// "My name is…", "I'm a student…" in any case; "I'm Sam" needs the capital to tell a name from "I'm curious".
+const INTRO_PHRASE = /\bmy name is\b|\b(i am|i'm|im|this is) (a|an) \w+/i;
+const INTRO_NAME = /\b([Ii] am|[Ii]'m|[Ii]m|[Tt]his is) [A-Z][a-z]+/;
 const NAME_PERMISSION = /\b(your name|mention (that )?(we|you)|said i should|you suggested)\b/i;
 
 function outcomeOf(t: Transcript): Outcome {
@@ -112,6 +114,8 @@ export function score(transcript: Transcript, scenario: Scenario): Score {
     const a = t.analysis;
     if (a.form === 'statement') continue;
     if (has(t, 'referral_ask') || has(t, 'time_check') || has(t, 'follow_up') || has(t, 'job_ask')) continue;
+    // A question their profile answers is flagged under professionalism, not counted twice.
+    if (t.reply?.reaction === 'bio_question') continue;
     const clarifying = CLARIFYING.test(t.text.trim());
     if (a.form === 'open') {
       open++;
@@ -141,37 +145,37 @@ export function score(transcript: Transcript, scenario: Scenario): Score {
   const td: Evidence[] = [];
   const timeTurns = turns.filter((t) => has(t, 'time_check'));
   const early = timeTurns.find((t) => t.n <= 3 || t.clock < 5 * 60);
-  let timeShare = 0;
+  let timePct = 0;
   if (early) {
-    timeShare += 0.25;
+    timePct += 25;
     td.push({ turn: early.n, text: early.text, effect: '+', note: 'acknowledged the agreed time early' });
   }
   const wrapStart = turns.find((t) => t.reply?.phase === 'wrapUp' || t.reply?.reaction === 'farewell' || t.reply?.reaction === 'wrap_up');
   if (wrapStart && wrapStart.clock <= end) {
-    timeShare += 0.25;
+    timePct += 25;
     td.push({ turn: wrapStart.n, text: wrapStart.text, effect: '+', note: `started wrapping up at ${formatClock(wrapStart.clock)}, before the end` });
   }
   const over = Math.max(0, duration - end);
   const lateTimeCheck = timeTurns.some((t) => t.clock >= end - scenario.meeting.warning_minutes * 60);
   if (outcome === 'hard_stop') {
-    timeShare = Math.min(timeShare, 0.1);
+    timePct = Math.min(timePct, 10);
     const cut = turns[turns.length - 1];
     if (cut) {
       td.push({ turn: cut.n, text: cut.text, effect: '-', note: 'the contact had to leave: the meeting ran past their hard stop' });
       note(cut, 'time_discipline', 'The meeting overran until the contact had to leave. Check the time in the last few minutes.', 'I know we are nearly at time — may I ask one last question?');
     }
   } else if (outcome !== 'unfinished') {
-    let finish = outcome === 'graceful' ? 0.5 : 0.25;
+    let finish = outcome === 'graceful' ? 50 : 25;
     if (over > 0) {
       const penalty = Math.min(1, over / Math.max(60, scenario.meeting.overtime_minutes * 60)) * (lateTimeCheck ? 0.5 : 1);
-      finish *= 1 - penalty;
+      finish = Math.round(finish * (1 - penalty));
       const overTurn = turns.find((t) => t.clock > end) ?? turns[turns.length - 1];
       if (overTurn) {
         td.push({ turn: overTurn.n, text: overTurn.text, effect: '-', note: `ran ${formatClock(over)} over the agreed ${minutes} minutes${lateTimeCheck ? ' (softened: you pointed out the time)' : ''}` });
         note(overTurn, 'time_discipline', `This ran past the agreed ${minutes} minutes. Check the time before starting a new question.`, 'We are nearly at time — may I ask one last thing?');
       }
     }
-    timeShare += finish;
+    timePct += finish;
   }
   const timeAdvice =
     outcome === 'hard_stop'
@@ -195,14 +199,15 @@ export function score(transcript: Transcript, scenario: Scenario): Score {
   // referrals — asked for other people to talk to, after rapport, with permission to use the name.
   const refTurns = turns.filter((t) => has(t, 'referral_ask'));
   const rf: Evidence[] = [];
-  let refShare = 0;
+  let refPct = 0;
   if (refTurns.length) {
-    refShare += 0.6;
+    refPct += 60;
     rf.push({ turn: refTurns[0]!.n, text: refTurns[0]!.text, effect: '+', note: 'asked who else to talk to' });
-    const substantive = (n: number) => turns.filter((t) => t.n < n && t.analysis.form === 'open').length;
-    const timely = refTurns.find((t) => t.clock >= 60 && substantive(t.n) >= 2);
+    // Rapport: at least a minute in, and after a few questions of their own.
+    const questionsBefore = (n: number) => turns.filter((t) => t.n < n && t.analysis.form !== 'statement').length;
+    const timely = refTurns.find((t) => t.clock >= 60 && questionsBefore(t.n) >= 3);
     if (timely) {
-      refShare += 0.25;
+      refPct += 25;
       if (timely !== refTurns[0]) rf.push({ turn: timely.n, text: timely.text, effect: '+', note: 'asked after building rapport' });
     } else {
       const first = refTurns[0]!;
@@ -211,54 +216,54 @@ export function score(transcript: Transcript, scenario: Scenario): Score {
     }
     const permission = refTurns.find((t) => NAME_PERMISSION.test(t.text));
     if (permission) {
-      refShare += 0.15;
+      refPct += 15;
       rf.push({ turn: permission.n, text: permission.text, effect: '+', note: 'asked permission to use their name' });
     }
   }
   const refAdvice = !refTurns.length
     ? 'Before you leave, ask "Is there anyone else you think I should talk to?"'
-    : refShare < 0.85
+    : refPct < 85
       ? 'Ask for referrals near the end, once they know you.'
-      : refShare < 1
+      : refPct < 100
         ? 'Ask whether you may mention their name when you contact the people they suggest.'
         : 'Well done: you asked for referrals at the right moment and for permission to use their name.';
 
   // professionalism — introduction and purpose, no resume, no profile questions, thanks, follow-up.
   const pr: Evidence[] = [];
-  let profShare = 0;
+  let profPct = 0;
   const firstTurns = turns.slice(0, 3);
-  const intro = firstTurns.find((t) => INTRO.test(t.text));
+  const intro = firstTurns.find((t) => INTRO_PHRASE.test(t.text) || INTRO_NAME.test(t.text));
   const purpose = firstTurns.find((t) => has(t, 'purpose'));
   if (intro) {
-    profShare += 0.1;
+    profPct += 10;
     pr.push({ turn: intro.n, text: intro.text, effect: '+', note: 'introduced yourself' });
   }
   if (purpose) {
-    profShare += 0.1;
+    profPct += 10;
     pr.push({ turn: purpose.n, text: purpose.text, effect: '+', note: 'stated a learning purpose' });
   } else if (turns[0]) {
     note(turns[0], 'professionalism', 'Open by saying who you are and what you hope to learn.', "I'm Sam, a final-year student, and I'm hoping to learn what this work is really like.");
   }
   const resumeTurns = turns.filter((t) => has(t, 'resume_push'));
-  if (!resumeTurns.length) profShare += 0.2;
+  if (!resumeTurns.length) profPct += 20;
   for (const t of resumeTurns) {
     pr.push({ turn: t.n, text: t.text, effect: '-', note: 'pushed a resume nobody asked for' });
     note(t, 'professionalism', 'Offering a resume nobody asked for makes this feel like a job interview. Keep it for later; send it only if they ask.');
   }
   const bioTurns = turns.filter((t) => t.reply?.reaction === 'bio_question');
-  profShare += Math.max(0, 0.2 - 0.1 * bioTurns.length);
+  profPct += Math.max(0, 20 - 10 * bioTurns.length);
   for (const t of bioTurns) {
     pr.push({ turn: t.n, text: t.text, effect: '-', note: 'asked something their public profile already answers' });
     note(t, 'professionalism', 'Their public profile already answers this; it shows you did not prepare. Build on what you know instead.', 'I saw on your profile where you started — what made you move on from there?');
   }
   const thanks = turns.find((t) => has(t, 'thanks'));
   if (thanks) {
-    profShare += 0.2;
+    profPct += 20;
     pr.push({ turn: thanks.n, text: thanks.text, effect: '+', note: 'thanked them' });
   }
   const follow = turns.find((t) => has(t, 'follow_up'));
   if (follow) {
-    profShare += 0.2;
+    profPct += 20;
     pr.push({ turn: follow.n, text: follow.text, effect: '+', note: 'stated a follow-up' });
   }
   const profAdvice = !purpose
@@ -273,13 +278,14 @@ export function score(transcript: Transcript, scenario: Scenario): Score {
             ? 'Close with a concrete next step: "I will send you a note after I talk to …".'
             : 'Professional from start to finish.';
 
-  const pts = (share01: number, d: Dimension) => Math.round(Math.max(0, Math.min(1, share01)) * weights[d]);
+  // Shares are whole percentages, so points round the same way on every machine.
+  const pts = (pct: number, d: Dimension) => Math.round((Math.max(0, Math.min(100, pct)) * weights[d]) / 100);
   const dimensions: Record<Dimension, DimensionScore> = {
-    open_questions: { score: pts(share * enough, 'open_questions'), max: weights.open_questions, evidence: oq, advice: openAdvice },
-    time_discipline: { score: pts(timeShare, 'time_discipline'), max: weights.time_discipline, evidence: td, advice: timeAdvice },
+    open_questions: { score: pts(Math.round(share * enough * 100), 'open_questions'), max: weights.open_questions, evidence: oq, advice: openAdvice },
+    time_discipline: { score: pts(timePct, 'time_discipline'), max: weights.time_discipline, evidence: td, advice: timeAdvice },
     no_job_ask: { score: jobTurns.length ? 0 : weights.no_job_ask, max: weights.no_job_ask, evidence: nj, advice: jobAdvice },
-    referrals: { score: pts(refShare, 'referrals'), max: weights.referrals, evidence: rf, advice: refAdvice },
-    professionalism: { score: pts(profShare, 'professionalism'), max: weights.professionalism, evidence: pr, advice: profAdvice },
+    referrals: { score: pts(refPct, 'referrals'), max: weights.referrals, evidence: rf, advice: refAdvice },
+    professionalism: { score: pts(profPct, 'professionalism'), max: weights.professionalism, evidence: pr, advice: profAdvice },
   };
   const total = DIMENSIONS.reduce((s, d) => s + dimensions[d].score, 0);
   notes.sort((a, b) => a.turn - b.turn || DIMENSIONS.indexOf(a.dimension) - DIMENSIONS.indexOf(b.dimension));
