@@ -1,7 +1,12 @@
 // `npm run bench`: speed targets, reported as numbers (not asserted in unit tests).
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { scoreScript } from '../src/cli/score.js';
+import { nextRandom } from '../src/engine/rng.js';
 import { analyze } from '../src/nlu/index.js';
+import { loadCatalog } from '../src/scenario/registry.js';
 
 const root = new URL('..', import.meta.url);
 const lines = readFileSync(new URL('test/fixtures/utterances.tsv', root), 'utf8')
@@ -48,5 +53,54 @@ function benchStartup(): void {
   console.log(`start-up: coffeechat analyze TEXT ${analyzeOne.toFixed(0)} ms = ${(analyzeOne / bare).toFixed(2)}×`);
 }
 
+/** 1,000 ten-turn scripts built from our own labelled turns, chosen with a fixed seed. */
+function scripts(n = 1000, turns = 10): string[] {
+  let rng = 12345;
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const ls: string[] = [];
+    for (let j = 0; j < turns; j++) {
+      const [r, next] = nextRandom(rng);
+      rng = next;
+      ls.push(lines[Math.floor(r * lines.length)]!);
+    }
+    out.push(ls.join('\n'));
+  }
+  return out;
+}
+
+function benchScoring(): void {
+  const engineer = loadCatalog().scenarios.find((s) => s.scenario.default)!;
+  const all = scripts();
+  scoreScript(all[0]!, engineer, 1); // warm up
+  const t0 = performance.now();
+  for (const s of all) scoreScript(s, engineer, 1);
+  const ms = performance.now() - t0;
+  console.log(`score (in process): 1,000 ten-turn scripts in ${ms.toFixed(0)} ms = ${Math.round(1000 / (ms / 1000)).toLocaleString('en')} scripts/s (target: all in < 2,000 ms)`);
+  const dir = mkdtempSync(join(tmpdir(), 'cc-bench-'));
+  const files = all.map((s, i) => {
+    const f = join(dir, `s${String(i).padStart(4, '0')}.txt`);
+    writeFileSync(f, s);
+    return f;
+  });
+  const cli = new URL('dist/cli.js', root).pathname;
+  const t1 = performance.now();
+  const r = spawnSync(process.execPath, [cli, 'score', '--json', ...files], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const cliMs = performance.now() - t1;
+  const rows = r.stdout.trim().split('\n').length;
+  console.log(`score (CLI, whole process): ${rows} files in ${cliMs.toFixed(0)} ms (target: < 2,000 ms)`);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+function benchPlainStartup(): void {
+  const cli = new URL('dist/cli.js', root).pathname;
+  const save = join(mkdtempSync(join(tmpdir(), 'cc-bench-')), 'x.json');
+  const bare = medianMs(process.execPath, ['-e', '0']);
+  const play = medianMs(process.execPath, [cli, 'play', '--plain', '--seed', '1', '--save', save]);
+  console.log(`start-up: plain play (briefing to report, empty input) ${play.toFixed(0)} ms = ${(play / bare).toFixed(2)}× node -e 0 (target ≤ 3×)`);
+}
+
 benchAnalyze();
 benchStartup();
+benchScoring();
+benchPlainStartup();

@@ -1,11 +1,13 @@
 import pkg from '../../package.json' with { type: 'json' };
-import { analyzeCommand } from './analyze.js';
-import { playCommand } from './play.js';
-import { scenariosCommand } from './scenarios.js';
-import { scoreCommand } from './score.js';
 import { EXIT, InputError, UsageError, helpText, parse, type Command } from './command.js';
 
-const COMMANDS: Command[] = [playCommand, scoreCommand, analyzeCommand, scenariosCommand];
+/** The commands, loaded on demand so `--version` and each command load only what they use. */
+const COMMANDS: Array<{ name: string; summary: string; load: () => Promise<Command> }> = [
+  { name: 'play', summary: 'Play a practice meeting (the terminal UI in a terminal, plain lines otherwise).', load: async () => (await import('./play.js')).playCommand },
+  { name: 'score', summary: 'Score scripts (.txt) and saved transcripts (.json) in one batch.', load: async () => (await import('./score.js')).scoreCommand },
+  { name: 'analyze', summary: 'Say what kind of turn each line is: open / closed / statement, and its intents.', load: async () => (await import('./analyze.js')).analyzeCommand },
+  { name: 'scenarios', summary: 'List, validate and describe scenarios (shipped and your own).', load: async () => (await import('./scenarios.js')).scenariosCommand },
+];
 
 const TOP_HELP = `Usage: coffeechat [COMMAND] [OPTIONS]
 
@@ -36,11 +38,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(TOP_HELP);
     return EXIT.ok;
   }
-  const cmd = COMMANDS.find((c) => c.name === first);
-  if (!cmd) {
+  const entry = COMMANDS.find((c) => c.name === first);
+  if (!entry) {
     process.stderr.write(`coffeechat: unknown command '${first}'\nTry 'coffeechat --help'.\n`);
     return EXIT.usage;
   }
+  const cmd = await entry.load();
   try {
     const { values, positionals } = parse(cmd, rest);
     if (values.help) {

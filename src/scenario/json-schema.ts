@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { scenarioSchema } from './schema.js';
 
 /** The JSON Schema for scenario files, generated from the zod schema (input side: defaults optional). */

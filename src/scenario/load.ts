@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
+import { sha256 } from './cache.js';
 import { CODES, didYouMean, type Diagnostic } from './diagnostics.js';
 import { SCENARIO_VERSION, scenarioSchema, type Scenario } from './schema.js';
 
@@ -49,7 +49,7 @@ export function loadScenarioBytes(bytes: Buffer, file: string): LoadResult {
   if (bytes.includes(0)) return fail(file, CODES.notText, 'this is not a text file (it contains NUL bytes)', 'scenario files are UTF-8 YAML');
   const source = bytes.toString('utf8');
   if (source.includes('\ufffd')) return fail(file, CODES.notText, 'this file is not valid UTF-8', 'save it as UTF-8');
-  const hash = createHash('sha256').update(bytes).digest('hex');
+  const hash = sha256(bytes);
   return { ...loadScenarioText(source, file), hash, source };
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The scenario format version this program writes and understands best. */
 export const SCENARIO_VERSION = 1;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Transcript format version written by this program. */
 export const TRANSCRIPT_VERSION = 1;

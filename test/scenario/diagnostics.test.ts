@@ -130,3 +130,16 @@ describe('scenario catalog', () => {
     expect(committed).toBe(scenarioJsonSchema());
   });
 });
+
+describe('shipped-scenario cache', () => {
+  it('a cached entry equals a fresh load, and an edited file misses the cache', async () => {
+    const { cachedScenario, sha256 } = await import('../../src/scenario/cache.js');
+    const { loadScenarioFile } = await import('../../src/scenario/load.js');
+    const { packageRoot } = await import('../../src/scenario/registry.js');
+    const file = join(packageRoot(), 'scenarios', 'startup-engineer.yaml');
+    const fresh = loadScenarioFile(file);
+    expect(cachedScenario(packageRoot(), fresh.hash!)).toEqual(fresh.scenario);
+    const edited = Buffer.concat([readFileSync(file), Buffer.from('\n# edited\n')]);
+    expect(cachedScenario(packageRoot(), sha256(edited))).toBeUndefined();
+  });
+});
