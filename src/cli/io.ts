@@ -33,3 +33,9 @@ export function exitOnBrokenPipe(): void {
     throw err;
   });
 }
+
+/** Text safe to echo to a terminal: control characters (escape sequences included) become U+FFFD. */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- that is the point
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+}

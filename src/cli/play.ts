@@ -8,7 +8,7 @@ import { defaultSavePath } from '../session/save.js';
 import { Session } from '../session/session.js';
 import { score } from '../scoring/rubric.js';
 import { EXIT, intOption, type Command } from './command.js';
-import { painter, useColor } from './io.js';
+import { painter, printable, useColor } from './io.js';
 import { resolveScenario } from './scenario-arg.js';
 
 const HELP_IN_MEETING = `Commands:
@@ -69,7 +69,7 @@ export async function playPlain(session: Session): Promise<number> {
   for await (const raw of rl) {
     const line = raw.replace(/\r$/, '');
     const cmd = line.trim().toLowerCase();
-    if (!interactive && line.trim()) out.write(`${paint('cyan', 'you:')} ${line}\n`);
+    if (!interactive && line.trim()) out.write(`${paint('cyan', 'you:')} ${printable(line)}\n`);
     if (cmd === '/end' || cmd === '/quit') {
       finish();
       break;

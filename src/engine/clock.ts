@@ -2,6 +2,8 @@
 export const WORDS_PER_MINUTE = 150;
 /** Pause added after each speaker's turn, in seconds. */
 export const PAUSE_SECONDS = 3;
+/** Longest a single user turn can take: past five minutes the contact would have cut in. */
+export const MAX_TURN_SECONDS = 300;
 
 /** Seconds it takes to say `text` (`factor` times over) at the simulated pace, plus the pause after it. */
 export function speakingSeconds(text: string, factor = 1): number {

@@ -1,7 +1,7 @@
 import { assertEvent, assign, raise, setup } from 'xstate';
 import type { Analysis } from '../nlu/index.js';
 import type { Scenario, Variants } from '../scenario/schema.js';
-import { speakingSeconds } from './clock.js';
+import { MAX_TURN_SECONDS, speakingSeconds } from './clock.js';
 import type { Match } from './matcher.js';
 import { nextRandom, pick, seedState } from './rng.js';
 
@@ -267,7 +267,7 @@ export const contactMachine = setup({
       assertEvent(event, 'user.said');
       // A full answer is written short to read; the contact says it at length (meeting.elaboration).
       const factor = context.last.reaction === 'answer_open' ? context.scenario.meeting.elaboration : 1;
-      let clock = context.clock + speakingSeconds(event.text) + speakingSeconds(context.last.reply.join(' '), factor);
+      let clock = context.clock + Math.min(MAX_TURN_SECONDS, speakingSeconds(event.text)) + speakingSeconds(context.last.reply.join(' '), factor);
       let done = context.interruptionsDone;
       const events = [...context.last.events];
       const sorted = [...context.scenario.interruptions].sort((a, b) => a.at - b.at);

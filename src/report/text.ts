@@ -39,7 +39,8 @@ export function renderReport(s: Score, paint: Paint = plain, savedTo?: string): 
   if (s.notes.length) {
     out.push('', paint('bold', 'Turn notes'));
     for (const n of s.notes) {
-      out.push(`  #${n.turn} ${paint('dim', formatClock(n.clock))}  "${n.text.length > 80 ? `${n.text.slice(0, 77)}…` : n.text}"`);
+      const text = n.text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd'); // eslint-disable-line no-control-regex
+      out.push(`  #${n.turn} ${paint('dim', formatClock(n.clock))}  "${text.length > 80 ? `${text.slice(0, 77)}…` : text}"`);
       out.push(`      ${n.note}${n.rewrite ? ` Try: ${paint('green', `"${n.rewrite}"`)}` : ''}`);
     }
   }
