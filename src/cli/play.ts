@@ -9,7 +9,7 @@ import { Session } from '../session/session.js';
 import { score } from '../scoring/rubric.js';
 import { EXIT, intOption, type Command } from './command.js';
 import { painter, printable, useColor } from './io.js';
-import { resolveScenario } from './scenario-arg.js';
+import { resolveWithCatalog } from './scenario-arg.js';
 
 const HELP_IN_MEETING = `Commands:
   /end    end the meeting and see your report
@@ -124,8 +124,14 @@ End of input and Ctrl-C also end it; the transcript is always saved.`,
   },
   async run(values, positionals) {
     if (positionals.length > 1) throw new (await import('./command.js')).UsageError(`play takes one scenario, got ${positionals.length}`);
-    const loaded = resolveScenario(positionals[0], values.scenarios);
+    const { loaded, all } = resolveWithCatalog(positionals[0], values.scenarios);
     const opts = playOptions(values, loaded.scenario.id);
+    if (values.plain !== true && process.stdin.isTTY === true && process.stdout.isTTY === true) {
+      // The UI (Ink and React) is loaded only here, when it is actually drawn.
+      const { runUi } = await import('../ui/run.js');
+      const savePath = typeof values.save === 'string' ? values.save : undefined;
+      return runUi(all, { seed: opts.seed, participant: opts.name, ...(savePath ? { savePath } : {}), typingMs: 700 }, positionals[0] ? loaded : undefined);
+    }
     const session = new Session(loaded, { seed: opts.seed, participant: opts.name, savePath: opts.savePath });
     return playPlain(session);
   },

@@ -11,21 +11,28 @@ import { reportDiagnostics } from './scenarios.js';
  * Broken user scenarios are reported on stderr and skipped; a bad explicit file is an InputError.
  */
 export function resolveScenario(arg: string | undefined, scenariosFlag: unknown): LoadedScenario {
+  return resolveWithCatalog(arg, scenariosFlag).loaded;
+}
+
+/** Like resolveScenario, and also returns every scenario found (for the picker). */
+export function resolveWithCatalog(arg: string | undefined, scenariosFlag: unknown): { loaded: LoadedScenario; all: LoadedScenario[] } {
   if (arg && /\.ya?ml$/i.test(arg) && existsSync(arg)) {
     const r = loadScenarioFile(arg);
     const errors = reportDiagnostics(r.diagnostics.map((d) => ({ ...d, ...(r.source !== undefined ? { source: r.source } : {}) })));
     if (errors || !r.scenario || !r.hash || r.source === undefined) throw new InputError(`${arg}: not a valid scenario`);
-    return { scenario: r.scenario, file: arg, path: resolve(arg), shipped: false, hash: r.hash, source: r.source };
+    const loaded = { scenario: r.scenario, file: arg, path: resolve(arg), shipped: false, hash: r.hash, source: r.source };
+    return { loaded, all: [loaded] };
   }
   const cat = loadCatalog(userDirs(scenariosFlag as string[] | undefined));
   reportDiagnostics(cat.diagnostics);
   if (!arg) {
     const d = defaultScenario(cat);
     if (!d) throw new InputError('no scenarios found');
-    return d;
+    // The default first, so the picker opens on it.
+    return { loaded: d, all: [d, ...cat.scenarios.filter((s) => s !== d)] };
   }
   const found = findScenario(cat, arg);
-  if (found) return found;
+  if (found) return { loaded: found, all: cat.scenarios };
   const guess = didYouMean(arg, cat.scenarios.map((s) => s.scenario.id));
   throw new UsageError(`unknown scenario '${arg}'${guess ? ` (did you mean '${guess}'?)` : ''}; see 'coffeechat scenarios list'`);
 }
