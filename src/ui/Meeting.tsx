@@ -1,7 +1,7 @@
 import { Box, Text, useInput } from 'ink';
 import Spinner from 'ink-spinner';
 import TextInput from 'ink-text-input';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { formatClock } from '../engine/clock.js';
 import { hintFor, type Line } from './store.js';
 import { tint } from './theme.js';
@@ -89,7 +89,14 @@ export function Meeting({ columns, rows }: { columns: number; rows: number }) {
   const mood = useStore((s) => s.mood);
   const ended = useStore((s) => s.ended);
   const selected = useStore((s) => s.selected)!;
-  const [draft, setDraft] = useState('');
+  const [draft, setDraftState] = useState('');
+  // The latest draft, updated synchronously: when text and Enter arrive in one tick (a paste, fast
+  // typing), TextInput's onSubmit would otherwise hand back the value from before the text.
+  const draftRef = useRef('');
+  const setDraft = (v: string) => {
+    draftRef.current = v;
+    setDraftState(v);
+  };
   const persona = selected.scenario.persona;
   const first = persona.name.split(' ')[0]!;
 
@@ -140,7 +147,8 @@ export function Meeting({ columns, rows }: { columns: number; rows: number }) {
                 actions.say(v.replace(/[\r\n]+/g, ' '));
               } else setDraft(v);
             }}
-            onSubmit={(v) => {
+            onSubmit={() => {
+              const v = draftRef.current;
               setDraft('');
               actions.say(v);
             }}

@@ -57,11 +57,12 @@ export function ReportCard({ columns, rows }: { columns: number; rows: number })
               <Text wrap="truncate-end">
                 #{n.turn} {formatClock(n.clock)} "{n.text}"
               </Text>
-              <Text color={tint('yellow')} wrap="wrap">
-                {'   '}
-                {n.note}
-                {n.rewrite ? ` Try: "${n.rewrite}"` : ''}
-              </Text>
+              <Box marginLeft={3}>
+                <Text color={tint('yellow')} wrap="wrap">
+                  {n.note}
+                  {n.rewrite ? ` Try: "${n.rewrite}"` : ''}
+                </Text>
+              </Box>
             </Box>
           ))
         ) : (
