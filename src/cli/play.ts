@@ -127,6 +127,8 @@ End of input and Ctrl-C also end it; the transcript is always saved.`,
     const { loaded, all } = resolveWithCatalog(positionals[0], values.scenarios);
     const opts = playOptions(values, loaded.scenario.id);
     if (values.plain !== true && process.stdin.isTTY === true && process.stdout.isTTY === true) {
+      // Ink's colours come from chalk, which ignores NO_COLOR; it must be told before Ink loads.
+      if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
       // The UI (Ink and React) is loaded only here, when it is actually drawn.
       const { runUi } = await import('../ui/run.js');
       const savePath = typeof values.save === 'string' ? values.save : undefined;
