@@ -114,6 +114,19 @@ const hardStopAt = (ctx: ContactContext) => endSeconds(ctx) + ctx.scenario.meeti
 
 const WRAP_WORDS = /\b(wrap|wrapping|last question|one more|final question|at time|out of time|let you go|stop here|almost at|nearly at|coming up on)\b/i;
 
+/** A reaction to a user turn: count the turn, react, then advance the clock by what was said. */
+function turn<G extends string, A extends string>(guard: G, action: A) {
+  return { guard, actions: ['startTurn', action, 'advanceClock'] as ['startTurn', A, 'advanceClock'] };
+}
+/** Reactions that take priority in every phase: a job ask, a pushed resume, a referral ask. */
+const DEFLECTIONS = [turn('isJobAsk', 'deflectJobAsk'), turn('isResumePush', 'deflectResume'), turn('isReferralAsk', 'answerReferral')] as const;
+/** Answers to questions: the profile, a repeat, a topic asked open or closed. */
+const ANSWERS = [turn('isProfileQuestion', 'pointToProfile'), turn('isRepeatTopic', 'answerAgain'), turn('isOpenTopic', 'answerOpen'), turn('isClosedTopic', 'answerClosed')] as const;
+const TIME_ACK = turn('isTimeCheck', 'acknowledgeTime');
+const UNCLEAR = turn('isQuestion', 'sayUnclear');
+/** Anything else: a statement. */
+const ACKNOWLEDGE = { actions: ['startTurn', 'acknowledge', 'advanceClock'] as ['startTurn', 'acknowledge', 'advanceClock'] };
+
 /**
  * The contact as an XState machine: a parallel `phase` region (opening → conversation → wrapUp →
  * ended.graceful / ended.cutShort) and a `clock` region (onTime → lastMinutes → overtime →
@@ -328,17 +341,8 @@ export const contactMachine = setup({
           on: {
             'meeting.hardStop': { target: 'ended.cutShort' },
             'user.left': { target: 'ended.cutShort', actions: 'userLeft' },
-            'user.said': [
-              { guard: 'isJobAsk', target: 'conversation', actions: ['startTurn', 'deflectJobAsk', 'advanceClock'] },
-              { guard: 'isResumePush', target: 'conversation', actions: ['startTurn', 'deflectResume', 'advanceClock'] },
-              { guard: 'isReferralAsk', target: 'conversation', actions: ['startTurn', 'answerReferral', 'advanceClock'] },
-              { guard: 'isProfileQuestion', target: 'conversation', actions: ['startTurn', 'pointToProfile', 'advanceClock'] },
-              { guard: 'isOpenTopic', target: 'conversation', actions: ['startTurn', 'answerOpen', 'advanceClock'] },
-              { guard: 'isClosedTopic', target: 'conversation', actions: ['startTurn', 'answerClosed', 'advanceClock'] },
-              { guard: 'isTimeCheck', target: 'conversation', actions: ['startTurn', 'acknowledgeTime', 'advanceClock'] },
-              { guard: 'isQuestion', target: 'conversation', actions: ['startTurn', 'sayUnclear', 'advanceClock'] },
-              { target: 'conversation', actions: ['startTurn', 'acknowledge', 'advanceClock'] },
-            ],
+            // The first turn gets the same reactions and moves the meeting on.
+            'user.said': [...DEFLECTIONS, ...ANSWERS.filter((t) => t.guard !== 'isRepeatTopic'), TIME_ACK, UNCLEAR, ACKNOWLEDGE].map((t) => ({ ...t, target: 'conversation' as const })),
           },
         },
         conversation: {
@@ -347,19 +351,14 @@ export const contactMachine = setup({
             'meeting.hardStop': { target: 'ended.cutShort' },
             'user.left': { target: 'ended.cutShort', actions: 'userLeft' },
             'user.said': [
-              { guard: 'isJobAsk', actions: ['startTurn', 'deflectJobAsk', 'advanceClock'] },
-              { guard: 'isResumePush', actions: ['startTurn', 'deflectResume', 'advanceClock'] },
-              { guard: 'isReferralAsk', actions: ['startTurn', 'answerReferral', 'advanceClock'] },
-              { guard: 'isClosing', target: 'ended.graceful', actions: ['startTurn', 'sayFarewell', 'advanceClock'] },
-              { guard: 'isWrapUpSignal', target: 'wrapUp', actions: ['startTurn', 'acknowledgeWrapUp', 'advanceClock'] },
-              { guard: 'isProfileQuestion', actions: ['startTurn', 'pointToProfile', 'advanceClock'] },
-              { guard: 'isRepeatTopic', actions: ['startTurn', 'answerAgain', 'advanceClock'] },
-              { guard: 'isOpenTopic', actions: ['startTurn', 'answerOpen', 'advanceClock'] },
-              { guard: 'isClosedTopic', actions: ['startTurn', 'answerClosed', 'advanceClock'] },
-              { guard: 'isTimeCheck', actions: ['startTurn', 'acknowledgeTime', 'advanceClock'] },
-              { guard: 'isQuestion', actions: ['startTurn', 'sayUnclear', 'advanceClock'] },
-              { guard: 'isThanks', actions: ['startTurn', 'sayThanks', 'advanceClock'] },
-              { actions: ['startTurn', 'acknowledge', 'advanceClock'] },
+              ...DEFLECTIONS,
+              { ...turn('isClosing', 'sayFarewell'), target: 'ended.graceful' },
+              { ...turn('isWrapUpSignal', 'acknowledgeWrapUp'), target: 'wrapUp' },
+              ...ANSWERS,
+              TIME_ACK,
+              UNCLEAR,
+              turn('isThanks', 'sayThanks'),
+              ACKNOWLEDGE,
             ],
           },
         },
@@ -368,18 +367,7 @@ export const contactMachine = setup({
           on: {
             'meeting.hardStop': { target: 'ended.cutShort' },
             'user.left': { target: 'ended.cutShort', actions: 'userLeft' },
-            'user.said': [
-              { guard: 'isJobAsk', actions: ['startTurn', 'deflectJobAsk', 'advanceClock'] },
-              { guard: 'isResumePush', actions: ['startTurn', 'deflectResume', 'advanceClock'] },
-              { guard: 'isReferralAsk', actions: ['startTurn', 'answerReferral', 'advanceClock'] },
-              { guard: 'isThanksInWrapUp', target: 'ended.graceful', actions: ['startTurn', 'sayFarewell', 'advanceClock'] },
-              { guard: 'isProfileQuestion', actions: ['startTurn', 'pointToProfile', 'advanceClock'] },
-              { guard: 'isRepeatTopic', actions: ['startTurn', 'answerAgain', 'advanceClock'] },
-              { guard: 'isOpenTopic', actions: ['startTurn', 'answerOpen', 'advanceClock'] },
-              { guard: 'isClosedTopic', actions: ['startTurn', 'answerClosed', 'advanceClock'] },
-              { guard: 'isQuestion', actions: ['startTurn', 'sayUnclear', 'advanceClock'] },
-              { actions: ['startTurn', 'acknowledge', 'advanceClock'] },
-            ],
+            'user.said': [...DEFLECTIONS, { ...turn('isThanksInWrapUp', 'sayFarewell'), target: 'ended.graceful' }, ...ANSWERS, UNCLEAR, ACKNOWLEDGE],
           },
         },
         ended: {
