@@ -5,6 +5,8 @@ import { EXIT, InputError, UsageError, helpText, parse, type Command } from './c
 const COMMANDS: Array<{ name: string; summary: string; load: () => Promise<Command> }> = [
   { name: 'play', summary: 'Play a practice meeting (the terminal UI in a terminal, plain lines otherwise).', load: async () => (await import('./play.js')).playCommand },
   { name: 'score', summary: 'Score scripts (.txt) and saved transcripts (.json) in one batch.', load: async () => (await import('./score.js')).scoreCommand },
+  { name: 'outreach', summary: 'Score outreach messages asking for an informational interview.', load: async () => (await import('./letters.js')).outreachCommand },
+  { name: 'followup', summary: 'Score thank-you notes sent after the meeting.', load: async () => (await import('./letters.js')).followupCommand },
   { name: 'analyze', summary: 'Say what kind of turn each line is: open / closed / statement, and its intents.', load: async () => (await import('./analyze.js')).analyzeCommand },
   { name: 'scenarios', summary: 'List, validate and describe scenarios (shipped and your own).', load: async () => (await import('./scenarios.js')).scenariosCommand },
 ];

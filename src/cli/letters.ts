@@ -1,0 +1,100 @@
+import { readFileSync, statSync } from 'node:fs';
+import { scoreFollowup, scoreOutreach, type LetterKind, type LetterScore, type Medium } from '../letters/letters.js';
+import { csvField, mdCell } from '../report/formats.js';
+import { EXIT, UsageError, type Command } from './command.js';
+import { exitOnBrokenPipe, painter, useColor } from './io.js';
+
+const MAX_BYTES = 256 * 1024;
+const MEDIA: Medium[] = ['email', 'linkedin', 'phone'];
+
+/** The JSON Lines record for one scored message (key order is part of the contract). */
+export function letterRecord(file: string, s: LetterScore, participant: string | null): Record<string, unknown> {
+  return { file, kind: s.kind, ...(participant ? { participant } : {}), medium: s.medium, total: s.total, flags: s.flags, checks: s.checks };
+}
+
+function readMessage(file: string): string {
+  const st = statSync(file);
+  if (st.isDirectory()) throw new Error('is a directory');
+  if (st.size > MAX_BYTES) throw new Error(`is ${st.size} bytes; a message is at most ${MAX_BYTES}`);
+  const buf = readFileSync(file);
+  if (buf.includes(0)) throw new Error('is not a text file');
+  const text = buf.toString('utf8');
+  if (!text.trim()) throw new Error('is empty');
+  return text;
+}
+
+function letterCommand(kind: LetterKind): Command {
+  const what = kind === 'outreach' ? 'a request for an informational interview (e-mail, LinkedIn note or phone script)' : 'the thank-you note sent after the meeting';
+  const checks =
+    kind === 'outreach'
+      ? 'identity, connection, asks_to_learn, no_job_ask, no_resume, time_bounded, scheduling, brief, courteous'
+      : 'thanks, specific, loose_ends, keep_in_touch, brief, no_job_ask, no_resume';
+  return {
+    name: kind,
+    summary: kind === 'outreach' ? 'Score outreach messages asking for an informational interview.' : 'Score thank-you notes sent after the meeting.',
+    usage: `coffeechat ${kind} [--json | --csv | --md] [--medium email|linkedin|phone] [--name NAME] FILE...`,
+    help: `
+Scores ${what}: each check passes or fails with a note and a concrete suggestion.
+Checks: ${checks}.
+
+Arguments:
+  FILE...          one message per file (plain text; an e-mail may start with "Subject:")
+
+Options:
+  --json           one JSON object per file:
+                   {"file","kind":"${kind}","medium","total","flags","checks":[{"id","passed","note","suggestion"}]}
+                   flags: job_ask, resume_attached, presumptuous, too_long
+  --csv            one row per file, for spreadsheets
+  --md             a Markdown table, for sharing
+  --medium M       email, linkedin or phone (default: guessed from the text)
+  --name NAME      the writer, recorded as "participant" (for cohort reports)
+  -h, --help       show this help`,
+    options: { json: { type: 'boolean' }, csv: { type: 'boolean' }, md: { type: 'boolean' }, medium: { type: 'string' }, name: { type: 'string' } },
+    async run(values, files) {
+      exitOnBrokenPipe();
+      const formats = ['json', 'csv', 'md'].filter((f) => values[f]);
+      if (formats.length > 1) throw new UsageError('choose one of --json, --csv, --md');
+      if (!files.length) throw new UsageError('no files given');
+      const medium = values.medium as string | undefined;
+      if (medium !== undefined && !MEDIA.includes(medium as Medium)) throw new UsageError(`--medium must be email, linkedin or phone, not '${medium}'`);
+      const participant = typeof values.name === 'string' && values.name.trim() ? values.name.trim() : null;
+      const format = formats[0] ?? 'text';
+      const paint = painter(format === 'text' && useColor(process.stdout));
+      const score = kind === 'outreach' ? scoreOutreach : scoreFollowup;
+      let failed = 0;
+      let headerDone = false;
+      for (const file of files) {
+        let s: LetterScore;
+        try {
+          s = score(readMessage(file), medium as Medium | undefined);
+        } catch (err) {
+          const e = err as NodeJS.ErrnoException;
+          process.stderr.write(`coffeechat ${kind}: ${file}: ${e.code === 'ENOENT' ? 'cannot read: no such file' : e.code === 'EACCES' ? 'cannot read: permission denied' : e.message}\n`);
+          failed++;
+          continue;
+        }
+        const ids = s.checks.map((c) => c.id);
+        if (format === 'json') process.stdout.write(`${JSON.stringify(letterRecord(file, s, participant))}\n`);
+        else if (format === 'csv') {
+          if (!headerDone) process.stdout.write(`${['file', 'kind', 'participant', 'medium', 'total', 'flags', ...ids].join(',')}\n`);
+          process.stdout.write(`${[file, s.kind, participant ?? '', s.medium, s.total, s.flags.join(' '), ...s.checks.map((c) => (c.passed ? 'pass' : 'fail'))].map(csvField).join(',')}\n`);
+        } else if (format === 'md') {
+          if (!headerDone) process.stdout.write(`| File | Total | Flags | ${ids.join(' | ')} |\n|${' --- |'.repeat(3 + ids.length)}\n`);
+          process.stdout.write(`| ${mdCell(file)} | ${s.total}/100 | ${s.flags.join(', ') || '—'} | ${s.checks.map((c) => (c.passed ? '✓' : '✗')).join(' | ')} |\n`);
+        } else {
+          const lines = [`${paint('bold', file)}: ${s.total}/100 (${s.kind}, ${s.medium})${s.flags.length ? paint('red', ` flags: ${s.flags.join(', ')}`) : ''}`];
+          for (const c of s.checks) {
+            lines.push(`  ${c.passed ? paint('green', '✓') : paint('red', '✗')} ${c.id.padEnd(14)} ${c.note}`);
+            if (!c.passed) lines.push(`    ${paint('cyan', 'try:')} ${c.suggestion}`);
+          }
+          process.stdout.write(`${lines.join('\n')}\n`);
+        }
+        headerDone = true;
+      }
+      return failed ? EXIT.badInput : EXIT.ok;
+    },
+  };
+}
+
+export const outreachCommand = letterCommand('outreach');
+export const followupCommand = letterCommand('followup');

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { guessMedium, scoreFollowup, scoreOutreach, type LetterScore } from '../../src/letters/letters.js';
+import { run } from '../helpers.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/letters/${name}`, import.meta.url), 'utf8');
+const verdicts = (s: LetterScore) => Object.fromEntries(s.checks.map((c) => [c.id, c.passed]));
+
+describe('outreach', () => {
+  it('a good e-mail passes every check', () => {
+    const s = scoreOutreach(fixture('outreach-good.txt'));
+    expect(s).toMatchObject({ kind: 'outreach', medium: 'email', total: 100, flags: [] });
+    expect(s.checks.every((c) => c.suggestion === '')).toBe(true);
+  });
+
+  it('a job-hunting request is flagged job_ask and resume_attached', () => {
+    const s = scoreOutreach(fixture('outreach-jobhunt.txt'));
+    expect(s.flags).toEqual(['job_ask', 'resume_attached']);
+    expect(verdicts(s)).toEqual({ identity: true, connection: false, asks_to_learn: false, no_job_ask: false, no_resume: false, time_bounded: false, scheduling: false, brief: true, courteous: false });
+    expect(s.total).toBe(22);
+  });
+
+  it('a presumptuous request fails scheduling and an hour is not a bounded ask', () => {
+    const s = scoreOutreach(fixture('outreach-presumptuous.txt'));
+    expect(s.flags).toEqual(['presumptuous']);
+    expect(verdicts(s)).toMatchObject({ scheduling: false, time_bounded: false, connection: false, courteous: false, asks_to_learn: true });
+    expect(s.checks.find((c) => c.id === 'time_bounded')!.note).toBe('It asks for an hour; 10–30 minutes is easier to say yes to.');
+    expect(s.total).toBe(56);
+  });
+
+  it('a LinkedIn note is judged against the character limit', () => {
+    const note = fixture('outreach-linkedin.txt');
+    expect(guessMedium(note)).toBe('linkedin');
+    expect(scoreOutreach(note).total).toBe(100);
+    const long = scoreOutreach(`${note.trim()} ${'I have so much more to say about my background and interests. '.repeat(3)}`, 'linkedin');
+    expect(verdicts(long).brief).toBe(false);
+    expect(long.flags).toEqual(['too_long']);
+  });
+
+  it('every failed check carries a concrete suggestion', () => {
+    for (const c of scoreOutreach('hello').checks.filter((x) => !x.passed)) expect(c.suggestion.length, c.id).toBeGreaterThan(20);
+  });
+});
+
+describe('thank-you notes', () => {
+  it('a note with specifics, next steps and keep-in-touch passes every check', () => {
+    expect(scoreFollowup(fixture('followup-specific.txt'))).toMatchObject({ kind: 'followup', total: 100, flags: [] });
+  });
+  it('a generic note that asks for a job fails specifics, loose ends, keep-in-touch and no_job_ask', () => {
+    const s = scoreFollowup(fixture('followup-generic.txt'));
+    expect(verdicts(s)).toEqual({ thanks: true, specific: false, loose_ends: false, keep_in_touch: false, brief: true, no_job_ask: false, no_resume: true });
+    expect(s.flags).toEqual(['job_ask']);
+    expect(s.total).toBe(43);
+  });
+});
+
+describe('coffeechat outreach / followup', () => {
+  const dir = new URL('../fixtures/letters/', import.meta.url).pathname;
+  it('--json prints one object per file in the documented shape', () => {
+    const r = run(['outreach', '--json', '--name', 'Jordan', `${dir}outreach-good.txt`, `${dir}outreach-jobhunt.txt`]);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(rows.map((x) => [x.kind, x.participant, x.total, x.flags])).toEqual([
+      ['outreach', 'Jordan', 100, []],
+      ['outreach', 'Jordan', 22, ['job_ask', 'resume_attached']],
+    ]);
+    expect(Object.keys(rows[0].checks[0])).toEqual(['id', 'passed', 'note', 'suggestion']);
+  });
+  it('a missing or empty file is one error line and exit 1; the rest are scored', () => {
+    const r = run(['followup', '--csv', `${dir}nope.txt`, `${dir}followup-specific.txt`]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`coffeechat followup: ${dir}nope.txt: cannot read: no such file\n`);
+    expect(r.stdout.split('\n')[1]).toBe(`${dir}followup-specific.txt,followup,,email,100,,pass,pass,pass,pass,pass,pass,pass`);
+  });
+  it('rejects an unknown medium', () => {
+    expect(run(['outreach', '--medium', 'fax', `${dir}outreach-good.txt`]).code).toBe(2);
+  });
+});
