@@ -7,6 +7,7 @@ const COMMANDS: Array<{ name: string; summary: string; load: () => Promise<Comma
   { name: 'score', summary: 'Score scripts (.txt) and saved transcripts (.json) in one batch.', load: async () => (await import('./score.js')).scoreCommand },
   { name: 'outreach', summary: 'Score outreach messages asking for an informational interview.', load: async () => (await import('./letters.js')).outreachCommand },
   { name: 'followup', summary: 'Score thank-you notes sent after the meeting.', load: async () => (await import('./letters.js')).followupCommand },
+  { name: 'report', summary: 'Cohort report for counselors: every transcript and message result in a folder.', load: async () => (await import('./report.js')).reportCommand },
   { name: 'analyze', summary: 'Say what kind of turn each line is: open / closed / statement, and its intents.', load: async () => (await import('./analyze.js')).analyzeCommand },
   { name: 'scenarios', summary: 'List, validate and describe scenarios (shipped and your own).', load: async () => (await import('./scenarios.js')).scenariosCommand },
 ];

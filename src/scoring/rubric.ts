@@ -32,8 +32,12 @@ export interface DimensionScore {
 /** How the meeting ended. */
 export type Outcome = 'graceful' | 'cut_short' | 'hard_stop' | 'left' | 'unfinished';
 
+/** The kinds of mistake a turn note records (stable ids, for counting across a cohort). */
+export type NoteKind = 'closed_question' | 'hard_stop' | 'overran' | 'job_ask' | 'early_referral' | 'no_purpose' | 'resume_push' | 'profile_question';
+
 /** A note on a flagged user turn: what went wrong and what to do instead. */
 export interface TurnNote {
+  kind: NoteKind;
   turn: number;
   clock: number;
   text: string;
@@ -102,8 +106,8 @@ export function score(transcript: Transcript, scenario: Scenario): Score {
   const duration = transcript.ended?.clock ?? last?.clock ?? 0;
   const outcome = outcomeOf(transcript);
   const notes: TurnNote[] = [];
-  const note = (t: Turn, dimension: Dimension, text: string, rewrite?: string) =>
-    notes.push({ turn: t.n, clock: t.clock, text: t.text, dimension, note: text, ...(rewrite ? { rewrite } : {}) });
+  const note = (kind: NoteKind, t: Turn, dimension: Dimension, text: string, rewrite?: string) =>
+    notes.push({ kind, turn: t.n, clock: t.clock, text: t.text, dimension, note: text, ...(rewrite ? { rewrite } : {}) });
   const has = (t: Turn, i: string) => t.analysis.intents.includes(i as never);
 
   // open_questions — share of open questions among real questions, with enough of them asked.
@@ -127,7 +131,7 @@ export function score(transcript: Transcript, scenario: Scenario): Score {
       counted++;
       const fix = a.suggestion ? `try: "${a.suggestion}"` : 'start with what, how or why to invite a fuller answer';
       oq.push({ turn: t.n, text: t.text, effect: '-', note: `closed question; ${fix}` });
-      note(t, 'open_questions', 'Closed question: it invites a one-word answer.', a.suggestion);
+      note('closed_question', t, 'open_questions', 'Closed question: it invites a one-word answer.', a.suggestion);
     }
   }
   const share = counted ? open / counted : 0;
@@ -162,7 +166,7 @@ export function score(transcript: Transcript, scenario: Scenario): Score {
     const cut = turns[turns.length - 1];
     if (cut) {
       td.push({ turn: cut.n, text: cut.text, effect: '-', note: 'the contact had to leave: the meeting ran past their hard stop' });
-      note(cut, 'time_discipline', 'The meeting overran until the contact had to leave. Check the time in the last few minutes.', 'I know we are nearly at time — may I ask one last question?');
+      note('hard_stop', cut, 'time_discipline', 'The meeting overran until the contact had to leave. Check the time in the last few minutes.', 'I know we are nearly at time — may I ask one last question?');
     }
   } else if (outcome !== 'unfinished') {
     let finish = outcome === 'graceful' ? 50 : 25;
@@ -172,7 +176,7 @@ export function score(transcript: Transcript, scenario: Scenario): Score {
       const overTurn = turns.find((t) => t.clock > end) ?? turns[turns.length - 1];
       if (overTurn) {
         td.push({ turn: overTurn.n, text: overTurn.text, effect: '-', note: `ran ${formatClock(over)} over the agreed ${minutes} minutes${lateTimeCheck ? ' (softened: you pointed out the time)' : ''}` });
-        note(overTurn, 'time_discipline', `This ran past the agreed ${minutes} minutes. Check the time before starting a new question.`, 'We are nearly at time — may I ask one last thing?');
+        note('overran', overTurn, 'time_discipline', `This ran past the agreed ${minutes} minutes. Check the time before starting a new question.`, 'We are nearly at time — may I ask one last thing?');
       }
     }
     timePct += finish;
@@ -191,7 +195,7 @@ export function score(transcript: Transcript, scenario: Scenario): Score {
   // no_job_ask — full unless the user asked for a job, an opening, an interview or a referral for a position.
   const jobTurns = turns.filter((t) => has(t, 'job_ask'));
   const nj: Evidence[] = jobTurns.map((t) => ({ turn: t.n, text: t.text, effect: '-' as const, note: 'asked for a job, an opening or a referral for a position' }));
-  for (const t of jobTurns) note(t, 'no_job_ask', 'This is a job ask: it turns the conversation into an application. Ask for advice instead.', 'What would you do in my position to become a strong candidate in this field?');
+  for (const t of jobTurns) note('job_ask', t, 'no_job_ask', 'This is a job ask: it turns the conversation into an application. Ask for advice instead.', 'What would you do in my position to become a strong candidate in this field?');
   const jobAdvice = jobTurns.length
     ? 'Never ask for a job, an opening or to be referred for a role; ask what they would do in your position.'
     : 'You kept it about learning, not a job. Good.';
@@ -212,7 +216,7 @@ export function score(transcript: Transcript, scenario: Scenario): Score {
     } else {
       const first = refTurns[0]!;
       rf.push({ turn: first.n, text: first.text, effect: '-', note: 'asked before building any rapport' });
-      note(first, 'referrals', 'Asking for names this early can feel like using them. Ask near the end, after a few good questions.');
+      note('early_referral', first, 'referrals', 'Asking for names this early can feel like using them. Ask near the end, after a few good questions.');
     }
     const permission = refTurns.find((t) => NAME_PERMISSION.test(t.text));
     if (permission) {
@@ -242,19 +246,19 @@ export function score(transcript: Transcript, scenario: Scenario): Score {
     profPct += 10;
     pr.push({ turn: purpose.n, text: purpose.text, effect: '+', note: 'stated a learning purpose' });
   } else if (turns[0]) {
-    note(turns[0], 'professionalism', 'Open by saying who you are and what you hope to learn.', "I'm Sam, a final-year student, and I'm hoping to learn what this work is really like.");
+    note('no_purpose', turns[0], 'professionalism', 'Open by saying who you are and what you hope to learn.', "I'm Sam, a final-year student, and I'm hoping to learn what this work is really like.");
   }
   const resumeTurns = turns.filter((t) => has(t, 'resume_push'));
   if (!resumeTurns.length) profPct += 20;
   for (const t of resumeTurns) {
     pr.push({ turn: t.n, text: t.text, effect: '-', note: 'pushed a resume nobody asked for' });
-    note(t, 'professionalism', 'Offering a resume nobody asked for makes this feel like a job interview. Keep it for later; send it only if they ask.');
+    note('resume_push', t, 'professionalism', 'Offering a resume nobody asked for makes this feel like a job interview. Keep it for later; send it only if they ask.');
   }
   const bioTurns = turns.filter((t) => t.reply?.reaction === 'bio_question');
   profPct += Math.max(0, 20 - 10 * bioTurns.length);
   for (const t of bioTurns) {
     pr.push({ turn: t.n, text: t.text, effect: '-', note: 'asked something their public profile already answers' });
-    note(t, 'professionalism', 'Their public profile already answers this; it shows you did not prepare. Build on what you know instead.', 'I saw on your profile where you started — what made you move on from there?');
+    note('profile_question', t, 'professionalism', 'Their public profile already answers this; it shows you did not prepare. Build on what you know instead.', 'I saw on your profile where you started — what made you move on from there?');
   }
   const thanks = turns.find((t) => has(t, 'thanks'));
   if (thanks) {
