@@ -100,7 +100,28 @@ function benchPlainStartup(): void {
   console.log(`start-up: plain play (briefing to report, empty input) ${play.toFixed(0)} ms = ${(play / bare).toFixed(2)}× node -e 0 (target ≤ 3×)`);
 }
 
+/** A folder of 500 transcripts (the cohort fixture copied under 100 names) through `coffeechat report`. */
+function benchCohort(): void {
+  const src = new URL('test/fixtures/cohort/', root).pathname;
+  const dir = mkdtempSync(join(tmpdir(), 'cc-cohort-'));
+  const files = ['ana/ana1.json', 'ana/ana2.json', 'ana/ana3.json', 'ben/ben1.json', 'ben/ben2.json'];
+  for (let p = 0; p < 100; p++) {
+    files.forEach((f, i) => {
+      const t = JSON.parse(readFileSync(join(src, f), 'utf8'));
+      t.participant = `Student ${String(p).padStart(3, '0')}`;
+      writeFileSync(join(dir, `s${p}-${i}.json`), JSON.stringify(t));
+    });
+  }
+  const cli = new URL('dist/cli.js', root).pathname;
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [cli, 'report', dir, '--html', join(dir, 'r.html'), '--csv', join(dir, 'r.csv')], { encoding: 'utf8' });
+  const ms = performance.now() - t0;
+  console.log(`report: 500 transcripts, 100 participants, HTML + CSV in ${ms.toFixed(0)} ms (exit ${r.status}; target: seconds)`);
+  rmSync(dir, { recursive: true, force: true });
+}
+
 benchAnalyze();
 benchStartup();
 benchScoring();
 benchPlainStartup();
+benchCohort();
