@@ -107,9 +107,10 @@ function lineChart(c: Cohort): string {
 
 /** The cohort as one self-contained HTML page with inline SVG charts that prints well. */
 export function renderCohortHtml(c: Cohort, title = 'coffeechat cohort report'): string {
-  const dimHead = DIMENSIONS.map((d) => `<th>${esc(DIMENSION_LABEL[d])}</th>`).join('');
+  const SHORT: Record<string, string> = { open_questions: 'Open q.', time_discipline: 'Time', no_job_ask: 'No job ask', referrals: 'Referrals', professionalism: 'Prof.' };
+  const dimHead = DIMENSIONS.map((d) => `<th title="${esc(DIMENSION_LABEL[d])}">${SHORT[d]}</th>`).join('');
   const rows = c.participants
-    .map((p) => `<tr><td>${esc(p.name)}</td><td>${p.attempts.length}</td><td>${p.attempts.length ? p.average : '—'}</td><td>${p.attempts.length ? p.best : '—'}</td><td>${p.attempts.length > 1 ? `${p.progress >= 0 ? '+' : ''}${p.progress}` : '—'}</td>${DIMENSIONS.map((d) => `<td>${p.attempts.length ? `${p.percent[d]}%` : '—'}</td>`).join('')}<td>${p.letters.map((l) => `${l.kind} ${l.total}`).join(', ') || '—'}</td></tr>`)
+    .map((p) => `<tr><td>${esc(p.name)}</td><td>${p.attempts.length}</td><td>${p.attempts.length ? p.average : '—'}</td><td>${p.attempts.length ? p.best : '—'}</td><td>${p.attempts.length > 1 ? `${p.progress >= 0 ? '+' : ''}${p.progress}` : '—'}</td>${DIMENSIONS.map((d) => `<td>${p.attempts.length ? `${p.percent[d]}%` : '—'}</td>`).join('')}<td>${p.letters.map((l) => `${l.kind === 'outreach' ? 'outreach' : 'thank-you'}&nbsp;${l.total}`).join('<br>') || '—'}</td></tr>`)
     .join('');
   const mistakes = c.mistakes
     .slice(0, 10)
@@ -120,7 +121,7 @@ export function renderCohortHtml(c: Cohort, title = 'coffeechat cohort report'):
 <style>
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;color:#222;max-width:900px;margin:2rem auto;padding:0 1rem;line-height:1.4}
 h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ccc}
-table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #ccc;padding:.3rem .45rem;text-align:right}th:first-child,td:first-child{text-align:left}
+table{border-collapse:collapse;width:100%;font-size:.85rem}th,td{border:1px solid #ccc;padding:.3rem .45rem;text-align:right}th:first-child,td:first-child{text-align:left}
 th{background:#f3f3f3}.muted{color:#666}.legend{font-size:.85rem}.key{margin-right:1rem}.swatch{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:middle}
 svg text{fill:#222}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}svg,table,li{break-inside:avoid}th{background:#eee !important;-webkit-print-color-adjust:exact;print-color-adjust:exact}.swatch,rect,polyline,circle{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
