@@ -1,7 +1,7 @@
 import type { Form } from './types.js';
 import {
   AUX,
-  DEGREE_OK_AFTER_HOW,
+  OPEN_AFTER_HOW,
   DETERMINER,
   DROPPED_SUBJECT,
   FACT_MODIFIER,
@@ -123,7 +123,7 @@ function whClause(t: readonly string[], embedded: boolean): FormVerdict {
         }
         return { form: 'open', why: `"how" + verb "${n1}"` };
       }
-      if (PRONOUN.has(n1) || DEGREE_OK_AFTER_HOW.has(n1)) return { form: 'open', why: `"how ${n1}…"` };
+      if (PRONOUN.has(n1) || OPEN_AFTER_HOW.has(n1)) return { form: 'open', why: `"how ${n1}…"` };
       if (MANNER.has(n1) && n2 !== undefined && AUX.has(n2)) return { form: 'open', why: `"how ${n1}" + verb` };
       if (!embedded && t.length <= 4 && !t.slice(2).some((x) => AUX.has(x) && x !== 'is')) {
         // "how interesting", "how cool is that": an exclamation.

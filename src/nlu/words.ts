@@ -16,7 +16,8 @@ export const PRONOUN = words('i you we they he she people someone one u');
 export const DROPPED_SUBJECT = words(
   'love like be been do done wondering hoping thinking going some to definitely really just so too also always never not',
 );
-export const DEGREE_OK_AFTER_HOW = words('come so about to best');
+/** After "how", these keep the question open ("how come", "how to", "how best"). */
+export const OPEN_AFTER_HOW = words('come so about to best');
 export const MANNER = words('exactly else specifically then really actually generally typically usually now');
 /** Nouns naming one short fact: "what TIME…", "what is your TITLE". */
 export const FACT_NOUN = words(
