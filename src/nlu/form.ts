@@ -199,7 +199,7 @@ function auxClause(t: readonly string[], qmark: boolean): FormVerdict | null {
 }
 
 const INVITE =
-  /^(i|we)( \w+){0,4} (love|like|interested|curious|keen|eager|hoping|hope|want|wanted|glad|happy|grateful|appreciate) (to )?(\w+ ){0,2}(hear|learn|know|understand|ask)( \w+)*? (about|how|what|why|more|your|whether|if)\b.*\byour?\b/;
+  /^(i|we)( \w+){0,4} (love|like|interested|curious|keen|eager|hoping|hope|want|wanted|glad|happy|grateful|appreciate) (to )?(\w+ ){0,2}(hear|hearing|learn|learning|know|knowing|understand|understanding|ask|asking)( \w+)*? (about|how|what|why|more|your|whether|if)\b.*\byour?\b/;
 const INVITE_OPINION = /^(i|we)( \w+){0,3} (love|like|appreciate|value|welcome) (to (get|have|hear) )?your (thoughts|take|perspective|view|views|opinion|advice|insight|insights|input)\b/;
 const INVITE_IMPERSONAL = /^(it|that|this) (would|will|could|might) (be|mean) (\w+ )?(great|helpful|nice|wonderful|amazing|interesting|useful|good|fascinating|valuable|a lot) to (hear|learn|know|understand|get a sense of)\b.*\byour?\b/;
 const YOU_NARRATE = /\b(if you (could|would|can|might)|you could|you can|you might) (please |maybe |just |possibly )?(tell|describe|explain|share|walk|talk about|say more|elaborate|expand)\b/;
