@@ -16,7 +16,11 @@ interface Rule {
   negatable?: boolean;
   /** Only in a sentence that does not open as a question ("What should I learn?" states no purpose). */
   statementOnly?: boolean;
+  /** A cheap test that must pass before the (costlier) pattern runs. */
+  gate?: RegExp;
 }
+
+const RESUME_WORD = /\b(resume|resumes|cv|cvs|portfolio)\b/;
 
 const JOB = '(job|jobs|position|positions|role|roles|opening|openings|vacancy|vacancies|internship|internships|interview|offer|spot|placement|gig|opportunity|opportunities)';
 const ORG = '(team|company|firm|organization|organisation|department|group|office|lab|agency|hospital|school|practice|unit|studio|startup|shop)';
@@ -48,12 +52,12 @@ const RULES: Rule[] = [
   { intent: 'job_ask', negatable: true, re: /\b(forward|forwarding|send|sending|pass|passing|submit|submitting|share|sharing|give|giving|hand|handing|put|putting) (along |on |in |forward )?(my|me) (application|resume|cv|name|details|info|profile|portfolio)\b.*\b(recruiter|recruiters|recruiting|hr|human resources|hiring|talent|manager|team lead|the team|whoever)\b/ },
   { intent: 'job_ask', negatable: true, re: /\bwork (for|at|with) (you|your \w+)\b.*\b(any way|is there a way|could you|can you|would you)\b/ },
   // resume_push: offering or pressing a resume nobody asked for.
-  { intent: 'resume_push', negatable: true, re: /\b(brought|bring|attach|attached|attaching|send|sent|sending|email|emailed|forward|forwarded|pass|hand|give|show|share|pull up|drop off|leave|left|include|included|enclosed|printed|print|look at|look over|take a look at|glance at|review|read|check out|see) (you |over |at )?(a copy of |copies of |a printout of )?(my|our) (resume|resumes|cv|cvs|portfolio)\b/ },
-  { intent: 'resume_push', negatable: true, re: /^(?=.*\b(i|i have|i would|i will)\b)(?=.*\b(resume|cv)\b).*\b(send|email|forward|give|show|share|pass|hand) (it|them|one) (to you|over|along|your way)\b/ },
+  { intent: 'resume_push', gate: RESUME_WORD, negatable: true, re: /\b(brought|bring|attach|attached|attaching|send|sent|sending|email|emailed|forward|forwarded|pass|hand|give|show|share|pull up|drop off|leave|left|include|included|enclosed|printed|print|look at|look over|take a look at|glance at|review|read|check out|see) (you |over |at )?(a copy of |copies of |a printout of )?(my|our) (resume|resumes|cv|cvs|portfolio)\b/ },
+  { intent: 'resume_push', gate: RESUME_WORD, negatable: true, re: /^(?=.*\b(i|i have|i would|i will)\b)(?=.*\b(resume|cv)\b).*\b(send|email|forward|give|show|share|pass|hand) (it|them|one) (to you|over|along|your way)\b/ },
   // Frame: my resume + an offering verb anywhere in the sentence ("I've got my CV on my phone if you want
   // me to send it over"), unless the sentence asks for advice about the resume itself.
-  { intent: 'resume_push', negatable: true, re: /^(?!.*\b(on|in|to|into|of) my (resume|cv)\b)(?!.*\b(improve|tailor|format|structure|write|update|polish|fix|highlight|put|make|length|page|pages)\b.*\bmy (resume|cv)\b)(?=.*\bmy (resume|cv|portfolio)\b).*\b(send|sending|email|emailing|share|sharing|give|giving|show|showing|forward|forwarding|pass|hand|attach|attached|bring|brought|leave|drop|have a look|take a look|look at|look over|see it|want it|need it)\b/ },
-  { intent: 'resume_push', negatable: true, re: /\bmy (resume|cv) (is |was )?(attached|enclosed|included|here|right here|with me)\b|\b(resume|cv) (if|in case|so) you\b|\b(here is|here are|this is) my (resume|cv)\b/ },
+  { intent: 'resume_push', gate: RESUME_WORD, negatable: true, re: /^(?!.*\b(on|in|to|into|of) my (resume|cv)\b)(?!.*\b(improve|tailor|format|structure|write|update|polish|fix|highlight|put|make|length|page|pages)\b.*\bmy (resume|cv)\b)(?=.*\bmy (resume|cv|portfolio)\b).*\b(send|sending|email|emailing|share|sharing|give|giving|show|showing|forward|forwarding|pass|hand|attach|attached|bring|brought|leave|drop|have a look|take a look|look at|look over|see it|want it|need it)\b/ },
+  { intent: 'resume_push', gate: RESUME_WORD, negatable: true, re: /\bmy (resume|cv) (is |was )?(attached|enclosed|included|here|right here|with me)\b|\b(resume|cv) (if|in case|so) you\b|\b(here is|here are|this is) my (resume|cv)\b/ },
   // referral_ask: other people to talk to, an introduction, permission to use the contact's name.
   { intent: 'referral_ask', request: true, re: /\b(anyone|anybody|someone|somebody|people|others|other people|colleagues?|a person|friends?|contacts?|names?|folks|peers?|individuals?)\b( \w+){0,12} (i|me) (should|could|might|can|ought to|may) (also )?(talk|speak|chat|reach out|contact|meet|connect|get in touch|network|email|call|interview|learn from|ask)\b/ },
   { intent: 'referral_ask', request: true, re: /\bwho else\b|\bwho (would|do|might|could|should) you (recommend|suggest|think)\b( \w+){0,3} (i|me)\b|\bwho (should|could|would|might|can|ought) i (also |next )?(talk|speak|chat|reach out|contact|meet|connect|network|email|call|ask|learn from|get in touch)\b/ },
@@ -116,6 +120,7 @@ export function sentenceIntents(s: string, question: boolean, opensAsQuestion: b
   const seen = new Set<Intent>();
   for (const rule of RULES) {
     if (seen.has(rule.intent)) continue;
+    if (rule.gate && !rule.gate.test(s)) continue;
     const m = rule.re.exec(s);
     if (!m) continue;
     if (rule.request && !question && !REQUEST.test(s)) continue;
