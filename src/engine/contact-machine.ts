@@ -259,8 +259,11 @@ export const contactMachine = setup({
       };
     }),
     sayUnclear: assign(({ context }) => {
-      const [line, rng] = say(context, context.scenario.reactions.unclear);
-      return { rng, last: outcome('unclear', [line]), patience: clamp(context.patience - 4 * busyFactor(context)) };
+      const [line, rng1] = say(context, context.scenario.reactions.unclear);
+      // A coaching contact offers a question it can answer: the first topic not yet covered.
+      const next = context.scenario.difficulty !== 'hard' ? context.scenario.topics.find((t) => !context.covered[t.id]) : undefined;
+      const [hint, rng] = next ? say({ ...context, rng: rng1 }, context.scenario.reactions.suggest, { question: next.examples[0]! }) : ['', rng1];
+      return { rng, last: outcome('unclear', [line, hint]), patience: clamp(context.patience - 4 * busyFactor(context)) };
     }),
     sayThanks: assign(({ context }) => {
       const [line, rng] = say(context, context.scenario.reactions.thanks ?? 'Of course.');

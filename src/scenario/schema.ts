@@ -39,6 +39,7 @@ const reactions = z.strictObject({
   resume_push: variants.describe('A deflection of a resume nobody asked for.'),
   bio_question: variants.describe('"That is on my profile": {fact} is replaced by the fact.'),
   unclear: variants.describe('For off-topic or unclear turns.'),
+  suggest: variants.optional().describe('Easy and medium scenarios: said after "unclear", {question} is a question the visitor could ask.'),
   repeat: variants.describe('Prefix for a topic already answered ("As I said…").'),
   acknowledge: variants.optional().describe('Reply to an introduction or other statement at the start.'),
   comment: variants.optional().describe('Reply to a statement later in the meeting (a comment, a story).'),
