@@ -28,7 +28,8 @@ export function scoreScript(text: string, loaded: LoadedScenario, seed: number):
     session.say(line);
   }
   session.leave();
-  return { score: score(session.transcript, loaded.scenario), unused: lines.length - used };
+  // The transcript was recorded by this analyzer a moment ago: no need to analyse every line again.
+  return { score: score(session.transcript, loaded.scenario, { reanalyze: false }), unused: lines.length - used };
 }
 
 /** Line and column of a character offset, for JSON errors. */

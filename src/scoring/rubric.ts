@@ -90,18 +90,33 @@ function outcomeOf(t: Transcript): Outcome {
 }
 
 
+/** Options for scoring. */
+export interface ScoreOptions {
+  /**
+   * Re-run the analyzer on every line (default). A saved transcript may come from an older analyzer;
+   * a transcript just recorded by this process may skip it and use the recorded analysis.
+   */
+  reanalyze?: boolean;
+}
+
 /**
  * Score a transcript against its scenario: a total out of 100 and five dimensions, each with its
  * evidence turns and one piece of advice, plus a note for every flagged turn. Pure: the same
  * transcript and scenario always give the same score.
  */
-export function score(transcript: Transcript, scenario: Scenario): Score {
+export function score(transcript: Transcript, scenario: Scenario, options: ScoreOptions = {}): Score {
   const weights = scenario.scoring?.weights ?? DEFAULT_WEIGHTS;
   const replies = new Map<number, ContactTurn>();
   for (const t of transcript.turns) if (t.speaker === 'contact') replies.set(t.n, t);
   const turns: Turn[] = transcript.turns
     .filter((t): t is UserTurn => t.speaker === 'user')
-    .map((t) => ({ n: t.n, text: t.text, clock: t.clock, analysis: analyze(t.text), ...(replies.has(t.n) ? { reply: replies.get(t.n)! } : {}) }));
+    .map((t) => ({
+      n: t.n,
+      text: t.text,
+      clock: t.clock,
+      analysis: options.reanalyze === false ? (t.analysis as unknown as Analysis) : analyze(t.text),
+      ...(replies.has(t.n) ? { reply: replies.get(t.n)! } : {}),
+    }));
   const last = transcript.turns[transcript.turns.length - 1];
   const duration = transcript.ended?.clock ?? last?.clock ?? 0;
   const outcome = outcomeOf(transcript);

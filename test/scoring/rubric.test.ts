@@ -101,6 +101,8 @@ describe('rubric', () => {
     for (const l of model) session.say(l);
     const again = JSON.parse(JSON.stringify(session.transcript));
     expect(score(again, engineer.scenario)).toEqual(score(session.transcript, engineer.scenario));
+    // A transcript recorded by this analyzer scores the same without re-analysing its lines.
+    expect(score(session.transcript, engineer.scenario, { reanalyze: false })).toEqual(score(session.transcript, engineer.scenario));
   });
 
   it('never throws and is deterministic on random turns (property)', () => {
