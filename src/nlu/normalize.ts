@@ -105,7 +105,7 @@ export function normalizeTokens(sentence: string): string[] {
   // Fold accents so "résumé" reads as "resume"; scripts without Latin letters yield no tokens.
   let s = sentence.toLowerCase();
   // Both steps are costly and most sentences need neither.
-  if (/[^\u0000-\u007f]/.test(s)) s = s.normalize('NFD').replace(/\p{M}+/gu, '');
+  if (/[^ -~]/.test(s)) s = s.normalize('NFD').replace(/\p{M}+/gu, '');
   if (s.includes("'")) for (const [re, rep] of CONTRACTIONS) s = s.replace(re, rep);
   // Keep clause punctuation as tokens: commas and semicolons split clauses.
   s = s.replace(/\s*([,;:]|\s-\s)\s*/g, ' , ');
