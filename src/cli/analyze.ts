@@ -22,7 +22,6 @@ function tableRow(a: Analysis, paint: ReturnType<typeof painter>, width: number)
 
 export const analyzeCommand: Command = {
   name: 'analyze',
-  summary: 'Say what kind of turn each line is: open / closed / statement, and its intents.',
   usage: 'coffeechat analyze [--json] [TEXT...]',
   help: `
 Arguments:

@@ -14,7 +14,6 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 /** One sub-command: its help text, its options, and what it does. */
 export interface Command {
   name: string;
-  summary: string;
   usage: string;
   /** Help text after the usage line: arguments, options, examples. */
   help: string;
@@ -39,9 +38,9 @@ export function parse(cmd: Command, argv: string[]): { values: Record<string, un
   }
 }
 
-/** The full help for a command. */
-export function helpText(cmd: Command): string {
-  return `Usage: ${cmd.usage}\n\n${cmd.summary}\n\n${cmd.help.trim()}\n`;
+/** The full help for a command; `summary` comes from the command list, which owns it. */
+export function helpText(cmd: Command, summary: string): string {
+  return `Usage: ${cmd.usage}\n\n${summary}\n\n${cmd.help.trim()}\n`;
 }
 
 /** Parse a whole-number option, or throw a UsageError naming it. */
@@ -51,4 +50,11 @@ export function intOption(values: Record<string, unknown>, name: string): number
   const s = String(v);
   if (!/^-?\d+$/.test(s)) throw new UsageError(`--${name} takes a whole number, not '${s}'`);
   return Number(s);
+}
+
+/** Output format chosen by --json, --csv or --md (at most one); "text" when none. */
+export function outputFormat(values: Record<string, unknown>): 'text' | 'json' | 'csv' | 'md' {
+  const chosen = (['json', 'csv', 'md'] as const).filter((f) => values[f]);
+  if (chosen.length > 1) throw new UsageError(`choose one of --json, --csv, --md (got ${chosen.map((f) => `--${f}`).join(' and ')})`);
+  return chosen[0] ?? 'text';
 }

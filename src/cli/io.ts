@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 
@@ -34,8 +35,36 @@ export function exitOnBrokenPipe(): void {
   });
 }
 
-/** Text safe to echo to a terminal: control characters (escape sequences included) become U+FFFD. */
-export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex -- that is the point
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+
+/** Read a text file for scoring: refuses folders, files over `maxBytes` and binary files (with a reason). */
+export function readTextFile(file: string, maxBytes: number): string {
+  const st = statSync(file);
+  if (st.isDirectory()) throw new Error('is a directory');
+  if (st.size > maxBytes) throw new Error(`is ${st.size} bytes; the limit is ${maxBytes}`);
+  const buf = readFileSync(file);
+  if (buf.includes(0)) throw new Error('is not a text file');
+  return buf.toString('utf8');
+}
+
+/** One line saying why a file could not be read: "cannot read: no such file". */
+export function readError(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  return `cannot read: ${e.code === 'ENOENT' ? 'no such file' : e.code === 'EACCES' ? 'permission denied' : e.message}`;
+}
+
+/** A progress bar on stderr ("scoring [####....] 12/100"), drawn only in a terminal and at most ten times a second. */
+export function progress(total: number, label: string): { tick(done: number): void; clear(): void } {
+  const on = process.stderr.isTTY === true && total > 1;
+  let last = 0;
+  return {
+    tick(done) {
+      if (!on || (Date.now() - last < 100 && done < total)) return;
+      last = Date.now();
+      const f = Math.round((done / total) * 30);
+      process.stderr.write(`\r${label} [${'#'.repeat(f)}${'.'.repeat(30 - f)}] ${done}/${total}`);
+    },
+    clear() {
+      if (on) process.stderr.write('\r\u001b[2K');
+    },
+  };
 }

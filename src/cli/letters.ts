@@ -1,8 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
 import { scoreFollowup, scoreOutreach, type LetterKind, type LetterScore, type Medium } from '../letters/letters.js';
 import { csvField, mdCell } from '../report/formats.js';
-import { EXIT, UsageError, type Command } from './command.js';
-import { exitOnBrokenPipe, painter, useColor } from './io.js';
+import { EXIT, UsageError, outputFormat, type Command } from './command.js';
+import { exitOnBrokenPipe, painter, readError, readTextFile, useColor } from './io.js';
 
 const MAX_BYTES = 256 * 1024;
 const MEDIA: Medium[] = ['email', 'linkedin', 'phone'];
@@ -10,17 +9,6 @@ const MEDIA: Medium[] = ['email', 'linkedin', 'phone'];
 /** The JSON Lines record for one scored message (key order is part of the contract). */
 export function letterRecord(file: string, s: LetterScore, participant: string | null): Record<string, unknown> {
   return { file, kind: s.kind, ...(participant ? { participant } : {}), medium: s.medium, total: s.total, flags: s.flags, checks: s.checks };
-}
-
-function readMessage(file: string): string {
-  const st = statSync(file);
-  if (st.isDirectory()) throw new Error('is a directory');
-  if (st.size > MAX_BYTES) throw new Error(`is ${st.size} bytes; a message is at most ${MAX_BYTES}`);
-  const buf = readFileSync(file);
-  if (buf.includes(0)) throw new Error('is not a text file');
-  const text = buf.toString('utf8');
-  if (!text.trim()) throw new Error('is empty');
-  return text;
 }
 
 function letterCommand(kind: LetterKind): Command {
@@ -31,7 +19,6 @@ function letterCommand(kind: LetterKind): Command {
       : 'thanks, specific, loose_ends, keep_in_touch, brief, no_job_ask, no_resume';
   return {
     name: kind,
-    summary: kind === 'outreach' ? 'Score outreach messages asking for an informational interview.' : 'Score thank-you notes sent after the meeting.',
     usage: `coffeechat ${kind} [--json | --csv | --md] [--medium email|linkedin|phone] [--name NAME] FILE...`,
     help: `
 Scores ${what}: each check passes or fails with a note and a concrete suggestion.
@@ -52,27 +39,30 @@ Options:
     options: { json: { type: 'boolean' }, csv: { type: 'boolean' }, md: { type: 'boolean' }, medium: { type: 'string' }, name: { type: 'string' } },
     async run(values, files) {
       exitOnBrokenPipe();
-      const formats = ['json', 'csv', 'md'].filter((f) => values[f]);
-      if (formats.length > 1) throw new UsageError('choose one of --json, --csv, --md');
+      const format = outputFormat(values);
       if (!files.length) throw new UsageError('no files given');
       const medium = values.medium as string | undefined;
       if (medium !== undefined && !MEDIA.includes(medium as Medium)) throw new UsageError(`--medium must be email, linkedin or phone, not '${medium}'`);
       const participant = typeof values.name === 'string' && values.name.trim() ? values.name.trim() : null;
-      const format = formats[0] ?? 'text';
       const paint = painter(format === 'text' && useColor(process.stdout));
       const score = kind === 'outreach' ? scoreOutreach : scoreFollowup;
       let failed = 0;
       let headerDone = false;
       for (const file of files) {
-        let s: LetterScore;
+        let text: string;
         try {
-          s = score(readMessage(file), medium as Medium | undefined);
+          text = readTextFile(file, MAX_BYTES);
         } catch (err) {
-          const e = err as NodeJS.ErrnoException;
-          process.stderr.write(`coffeechat ${kind}: ${file}: ${e.code === 'ENOENT' ? 'cannot read: no such file' : e.code === 'EACCES' ? 'cannot read: permission denied' : e.message}\n`);
+          process.stderr.write(`coffeechat ${kind}: ${file}: ${readError(err)}\n`);
           failed++;
           continue;
         }
+        if (!text.trim()) {
+          process.stderr.write(`coffeechat ${kind}: ${file}: is empty\n`);
+          failed++;
+          continue;
+        }
+        const s: LetterScore = score(text, medium as Medium | undefined);
         const ids = s.checks.map((c) => c.id);
         if (format === 'json') process.stdout.write(`${JSON.stringify(letterRecord(file, s, participant))}\n`);
         else if (format === 'csv') {

@@ -50,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const { values, positionals } = parse(cmd, rest);
     if (values.help) {
-      process.stdout.write(helpText(cmd));
+      process.stdout.write(helpText(cmd, entry.summary));
       return EXIT.ok;
     }
     return await cmd.run(values, positionals);

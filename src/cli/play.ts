@@ -3,13 +3,13 @@ import { createInterface } from 'node:readline';
 import { formatClock } from '../engine/clock.js';
 import type { Exchange } from '../engine/contact.js';
 import { briefingOf, briefingText } from '../report/briefing.js';
-import { renderReport } from '../report/text.js';
+import { printable, renderReport } from '../report/text.js';
 import { defaultSavePath } from '../session/save.js';
 import { Session } from '../session/session.js';
 import { score } from '../scoring/rubric.js';
-import { EXIT, intOption, type Command } from './command.js';
-import { painter, printable, useColor } from './io.js';
-import { resolveWithCatalog } from './scenario-arg.js';
+import { EXIT, UsageError, intOption, type Command } from './command.js';
+import { painter, useColor } from './io.js';
+import { resolveScenario } from './scenario-arg.js';
 
 const HELP_IN_MEETING = `Commands:
   /end    end the meeting and see your report
@@ -20,14 +20,15 @@ Anything else you type is said to the contact.`;
 export interface PlayOptions {
   seed: number;
   name: string | null;
-  savePath: string;
+  /** --save, when given; otherwise each mode picks a fresh default path per meeting. */
+  savePath: string | undefined;
 }
 
 /** Read play's options: seed (random if not given), participant name, save path. */
-export function playOptions(values: Record<string, unknown>, scenarioId: string): PlayOptions {
+export function playOptions(values: Record<string, unknown>): PlayOptions {
   const seed = intOption(values, 'seed') ?? randomInt(0, 2 ** 31 - 1);
   const name = typeof values.name === 'string' && values.name.trim() ? values.name.trim() : null;
-  const savePath = typeof values.save === 'string' ? values.save : defaultSavePath(scenarioId, name);
+  const savePath = typeof values.save === 'string' ? values.save : undefined;
   return { seed, name, savePath };
 }
 
@@ -95,7 +96,6 @@ export async function playPlain(session: Session): Promise<number> {
 
 export const playCommand: Command = {
   name: 'play',
-  summary: 'Play a practice meeting (the terminal UI in a terminal, plain lines otherwise).',
   usage: 'coffeechat play [--plain] [--seed N] [--name NAME] [--save PATH] [--scenarios DIR] [SCENARIO]',
   help: `
 Arguments:
@@ -123,18 +123,17 @@ End of input and Ctrl-C also end it; the transcript is always saved.`,
     scenarios: { type: 'string', multiple: true },
   },
   async run(values, positionals) {
-    if (positionals.length > 1) throw new (await import('./command.js')).UsageError(`play takes one scenario, got ${positionals.length}`);
-    const { loaded, all } = resolveWithCatalog(positionals[0], values.scenarios);
-    const opts = playOptions(values, loaded.scenario.id);
+    if (positionals.length > 1) throw new UsageError(`play takes one scenario, got ${positionals.length}`);
+    const { loaded, all } = resolveScenario(positionals[0], values.scenarios);
+    const opts = playOptions(values);
     if (values.plain !== true && process.stdin.isTTY === true && process.stdout.isTTY === true) {
       // Ink's colours come from chalk, which ignores NO_COLOR; it must be told before Ink loads.
       if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
       // The UI (Ink and React) is loaded only here, when it is actually drawn.
       const { runUi } = await import('../ui/run.js');
-      const savePath = typeof values.save === 'string' ? values.save : undefined;
-      return runUi(all, { seed: opts.seed, participant: opts.name, ...(savePath ? { savePath } : {}), typingMs: 700 }, positionals[0] ? loaded : undefined);
+      return runUi(all, { seed: opts.seed, participant: opts.name, ...(opts.savePath ? { savePath: opts.savePath } : {}), typingMs: 700 }, positionals[0] ? loaded : undefined);
     }
-    const session = new Session(loaded, { seed: opts.seed, participant: opts.name, savePath: opts.savePath });
+    const session = new Session(loaded, { seed: opts.seed, participant: opts.name, savePath: opts.savePath ?? defaultSavePath(loaded.scenario.id, opts.name) });
     return playPlain(session);
   },
 };

@@ -4,12 +4,11 @@ import { renderCohortCsv, renderCohortHtml, renderCohortText } from '../report/c
 import { loadCatalog, userDirs } from '../scenario/registry.js';
 import { writeAtomic } from '../session/save.js';
 import { EXIT, InputError, UsageError, type Command } from './command.js';
-import { painter, useColor } from './io.js';
+import { painter, progress, useColor } from './io.js';
 import { reportDiagnostics } from './scenarios.js';
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'Cohort report for counselors: every transcript and message result in a folder.',
   usage: 'coffeechat report DIR [--html OUT] [--csv OUT] [--scenarios DIR]',
   help: `
 Reads every saved transcript (.json) and every outreach / follow-up result (the --json output of
@@ -36,15 +35,12 @@ A file that cannot be read is reported on stderr and skipped; the exit code is t
     }
     const cat = loadCatalog(userDirs(values.scenarios as string[] | undefined));
     reportDiagnostics(cat.diagnostics);
-    const tty = process.stderr.isTTY === true;
-    let last = 0;
+    let bar: ReturnType<typeof progress> | undefined;
     const cohort = buildCohort(dir, cat, (done, total) => {
-      if (!tty || total < 2 || (Date.now() - last < 100 && done < total)) return;
-      last = Date.now();
-      const f = Math.round((done / total) * 30);
-      process.stderr.write(`\rreading [${'#'.repeat(f)}${'.'.repeat(30 - f)}] ${done}/${total}`);
+      bar ??= progress(total, 'reading');
+      bar.tick(done);
     });
-    if (tty) process.stderr.write('\r\u001b[2K');
+    bar?.clear();
     for (const e of cohort.errors) process.stderr.write(`coffeechat report: ${e}\n`);
     for (const w of cohort.warnings) process.stderr.write(`coffeechat report: warning: ${w}\n`);
     process.stdout.write(renderCohortText(cohort, painter(useColor(process.stdout))));

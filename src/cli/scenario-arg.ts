@@ -7,15 +7,11 @@ import { InputError, UsageError } from './command.js';
 import { reportDiagnostics } from './scenarios.js';
 
 /**
- * Resolve a scenario argument: an id from the catalog, a path to a YAML file, or the default.
+ * Resolve a scenario argument — an id from the catalog, a path to a YAML file, or the default —
+ * and return it with every scenario found (default first, for the picker).
  * Broken user scenarios are reported on stderr and skipped; a bad explicit file is an InputError.
  */
-export function resolveScenario(arg: string | undefined, scenariosFlag: unknown): LoadedScenario {
-  return resolveWithCatalog(arg, scenariosFlag).loaded;
-}
-
-/** Like resolveScenario, and also returns every scenario found (for the picker). */
-export function resolveWithCatalog(arg: string | undefined, scenariosFlag: unknown): { loaded: LoadedScenario; all: LoadedScenario[] } {
+export function resolveScenario(arg: string | undefined, scenariosFlag: unknown): { loaded: LoadedScenario; all: LoadedScenario[] } {
   if (arg && /\.ya?ml$/i.test(arg) && existsSync(arg)) {
     const r = loadScenarioFile(arg);
     const errors = reportDiagnostics(r.diagnostics.map((d) => ({ ...d, ...(r.source !== undefined ? { source: r.source } : {}) })));

@@ -14,7 +14,6 @@ export function reportDiagnostics(diags: Catalog['diagnostics']): number {
 
 export const scenariosCommand: Command = {
   name: 'scenarios',
-  summary: 'List, validate and describe scenarios (shipped and your own).',
   usage: 'coffeechat scenarios (list [--json] | validate [FILE...] | schema) [--scenarios DIR]',
   help: `
 Sub-commands:

@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
 import { findScenario, loadCatalog, userDirs, type Catalog, type LoadedScenario } from '../scenario/registry.js';
 import { CSV_HEADER, csvRow, mdHeader, mdRow, scoreRecord } from '../report/formats.js';
 import { summaryLine } from '../report/text.js';
@@ -6,8 +5,8 @@ import { Session } from '../session/session.js';
 import { transcriptSchema, type Transcript } from '../session/transcript.js';
 import { DIMENSIONS } from '../scenario/schema.js';
 import { DIMENSION_LABEL, score, type Score } from '../scoring/rubric.js';
-import { EXIT, UsageError, intOption, type Command } from './command.js';
-import { exitOnBrokenPipe, painter, useColor } from './io.js';
+import { EXIT, UsageError, intOption, outputFormat, type Command } from './command.js';
+import { exitOnBrokenPipe, painter, progress, readError, readTextFile, useColor } from './io.js';
 import { reportDiagnostics } from './scenarios.js';
 
 /** Largest script or transcript read. */
@@ -38,22 +37,12 @@ function lineCol(text: string, offset: number): string {
   return `${before.length}:${before[before.length - 1]!.length + 1}`;
 }
 
-function readText(file: string): string {
-  const st = statSync(file);
-  if (st.isDirectory()) throw new Error('is a directory');
-  if (st.size > MAX_FILE_BYTES) throw new Error(`is ${st.size} bytes; the limit is ${MAX_FILE_BYTES}`);
-  const buf = readFileSync(file);
-  if (buf.includes(0)) throw new Error('is not a text file');
-  return buf.toString('utf8');
-}
-
 function scoreFile(file: string, cat: Catalog, scenarioArg: LoadedScenario, seed: number, warn: (m: string) => void): Result {
   let text: string;
   try {
-    text = readText(file);
+    text = readTextFile(file, MAX_FILE_BYTES);
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    return { ok: false, error: `cannot read: ${e.code === 'ENOENT' ? 'no such file' : e.code === 'EACCES' ? 'permission denied' : e.message}` };
+    return { ok: false, error: readError(err) };
   }
   if (/\.json$/i.test(file)) {
     let data: unknown;
@@ -80,27 +69,8 @@ function scoreFile(file: string, cat: Catalog, scenarioArg: LoadedScenario, seed
   return { ok: true, scenario: scenarioArg, score: s, participant: null };
 }
 
-/** A progress bar on stderr, drawn only in a terminal and at most ten times a second. */
-function progress(total: number): { tick(done: number): void; clear(): void } {
-  const on = process.stderr.isTTY === true && total > 1;
-  let last = 0;
-  return {
-    tick(done) {
-      if (!on || (Date.now() - last < 100 && done < total)) return;
-      last = Date.now();
-      const w = 30;
-      const f = Math.round((done / total) * w);
-      process.stderr.write(`\rscoring [${'#'.repeat(f)}${'.'.repeat(w - f)}] ${done}/${total}`);
-    },
-    clear() {
-      if (on) process.stderr.write('\r\u001b[2K');
-    },
-  };
-}
-
 export const scoreCommand: Command = {
   name: 'score',
-  summary: 'Score scripts (.txt, one line per turn) and saved transcripts (.json) in one batch.',
   usage: 'coffeechat score [--scenario ID] [--json | --csv | --md] [--seed N] [--scenarios DIR] FILE...',
   help: `
 Arguments:
@@ -130,8 +100,7 @@ still scored, and the exit code is 1. The same files always give the same output
   },
   async run(values, files) {
     exitOnBrokenPipe();
-    const formats = ['json', 'csv', 'md'].filter((f) => values[f]);
-    if (formats.length > 1) throw new UsageError(`choose one of --json, --csv, --md (got ${formats.map((f) => `--${f}`).join(' and ')})`);
+    const format = outputFormat(values);
     if (files.length === 0) throw new UsageError('no files given');
     const seed = intOption(values, 'seed') ?? 1;
     const cat = loadCatalog(userDirs(values.scenarios as string[] | undefined));
@@ -139,9 +108,8 @@ still scored, and the exit code is 1. The same files always give the same output
     const scenarioArg = typeof values.scenario === 'string' ? findScenario(cat, values.scenario) : cat.scenarios.find((s) => s.scenario.default);
     if (!scenarioArg) throw new UsageError(`unknown scenario '${String(values.scenario)}'; see 'coffeechat scenarios list'`);
 
-    const format = formats[0] ?? 'text';
     const paint = painter(format === 'text' && useColor(process.stdout));
-    const bar = progress(files.length);
+    const bar = progress(files.length, 'scoring');
     const warnings: string[] = [];
     let failed = 0;
     const out: string[] = [];

@@ -48,17 +48,15 @@ interface Reading {
   text: string;
   lower: string;
   intents: Set<Intent>;
-  sentences: string[];
 }
 
 function read(text: string): Reading {
   const b = body(text);
   const intents = new Set<Intent>();
   // Each line on its own (signatures and greetings are lines), each analysed as a turn would be.
-  const sentences = b.split(/\n+|(?<=[.!?])\s+/).map((s) => s.trim()).filter(Boolean);
-  for (const s of sentences) for (const i of analyze(s).intents) intents.add(i);
+  for (const s of b.split(/\n+|(?<=[.!?])\s+/)) if (s.trim()) for (const i of analyze(s.trim()).intents) intents.add(i);
   const straight = b.replace(/[\u2018\u2019]/g, "'");
-  return { text: straight, lower: straight.toLowerCase(), intents, sentences };
+  return { text: straight, lower: straight.toLowerCase(), intents };
 }
 
 // A capitalised name after "I'm" / "my name is", or under a sign-off.

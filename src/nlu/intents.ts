@@ -18,6 +18,8 @@ interface Rule {
   statementOnly?: boolean;
   /** A cheap test that must pass before the (costlier) pattern runs. */
   gate?: RegExp;
+  /** A further check on the whole sentence once the pattern matched. */
+  accept?: (s: string) => boolean;
 }
 
 const RESUME_WORD = /\b(resume|resumes|cv|cvs|portfolio)\b/;
@@ -27,6 +29,21 @@ const ORG = '(team|company|firm|organization|organisation|department|group|offic
 const DET = '(a|an|the|any|that|this|one|some)';
 
 const r = (src: string) => new RegExp(src);
+
+// "I'd be grateful for names", "I would appreciate it if…": a request, not thanks.
+const CONDITIONAL = /^(would|will|could|if|might)$/;
+const THANKS_WORD = /\b(thank|thanks|thankful|grateful|appreciate|appreciated|appreciative|appreciation|gratitude|cheers|kudos)\b|\bowe you (one|a coffee|big|a lot)\b|\b(means|meant) (so much|a lot)\b|\bso (kind|generous) of you\b/g;
+
+/** True when some thanks word is not inside a conditional ("I would be grateful if…"). */
+function unconditionalThanks(s: string): boolean {
+  for (const m of s.matchAll(THANKS_WORD)) {
+    if (m[0] === 'thank' || m[0] === 'thanks') return true;
+    const before = s.slice(0, m.index).split(' ').slice(-4);
+    if (!before.some((w) => CONDITIONAL.test(w))) return true;
+  }
+  return false;
+}
+
 
 const RULES: Rule[] = [
   // job_ask: asking, for oneself, for a job, an opening, an interview or to be put forward.
@@ -79,7 +96,7 @@ const RULES: Rule[] = [
   { intent: 'time_check', re: /\b(keep|keeping|stay|staying|stick|sticking) (this|it|us|things|the (call|chat|meeting|conversation)) (under|within|to|short|brief|quick|tight|focused)\b|\b(go|going|run|running|ran|went) (a few |a couple of |\w+ )?minutes? (over|past|long)\b|\b(go|going|run|running|ran|went) (over|past) (time|our time|the time|\w+ minutes|the hour)\b|\b(a few|a couple of|\w+) minutes (over|past|longer)\b/ },
   { intent: 'time_check', re: /\b(you are|you have been|you must be|you seem|your (calendar|schedule|week|day|diary) is( so| very| really| pretty)?) (so |very |really |incredibly |pretty |crazy )?(busy|slammed|swamped|packed|full|hectic|stretched|booked|overloaded)\b|\bon your plate\b/ },
   // thanks: thanks or appreciation (not "I'd be grateful if…").
-  { intent: 'thanks', re: /\b(thank|thanks|thankful|grateful|appreciate|appreciated|appreciative|appreciation|gratitude|cheers|kudos)\b|\bowe you (one|a coffee|big|a lot)\b|\b(means|meant) (so much|a lot)\b|\bso (kind|generous) of you\b/ },
+  { intent: 'thanks', re: new RegExp(THANKS_WORD.source), accept: unconditionalThanks },
   // purpose: the meeting is for learning or advice.
   { intent: 'purpose', statementOnly: true, negatable: true, re: /\b(i|my|we|our|the reason|just|mainly|mostly|only|really|simply)\b.*\bto (learn|understand|explore|find out|get (a |some )?(better |clearer )?(sense|feel|picture|idea|understanding|advice|guidance|perspective|insight)|figure out|gain (some )?(insight|perspective|understanding)|know more about|hear (more )?about (your|the) (field|work|career|industry|path|experience|role)|ask (you )?(a few |some )?questions about|get your (advice|perspective|thoughts|take))\b/ },
   { intent: 'purpose', statementOnly: true, negatable: true, re: /\b(i|my|we)\b.*\b(exploring|considering|thinking about|thinking of|looking into|researching|weighing|interested in) (a |an |making a |the )?(possible |potential )?(move|switch|transition|change|career|careers|pivot|path|going into|moving into|getting into|field|switching|moving|transitioning|pivoting|changing careers|changing fields|going back)\b/ },
@@ -93,22 +110,8 @@ const RULES: Rule[] = [
 ];
 
 const NEGATION = /\b(not|never|no|without|neither|nor)\b(?!.*\b(but|however)\b)/;
-// "I'd be grateful for names", "I would appreciate it if…": a request, not thanks.
-const CONDITIONAL = /^(would|will|could|if|might)$/;
 const REQUEST = /\b(please|grateful|appreciate|would love|if you (could|can|would|know|have|happen)|i am hoping|i was hoping|hoping you|any chance|wondering if|wondering whether|let me know)\b/;
 const JOB_TARGET = /\b(hiring manager|recruiter|recruiting team|hr|human resources|talent team)\b|\bfor (the|a|an|that|this|your|their|any) (\w+ )?(job|position|role|opening|vacancy|internship)\b/;
-
-const THANKS_WORD = /\b(thank|thanks|thankful|grateful|appreciate|appreciated|appreciative|appreciation|gratitude|cheers|kudos)\b|\bowe you (one|a coffee|big|a lot)\b|\b(means|meant) (so much|a lot)\b|\bso (kind|generous) of you\b/g;
-
-/** True when some thanks word is not inside a conditional ("I would be grateful if…"). */
-function unconditionalThanks(s: string): boolean {
-  for (const m of s.matchAll(THANKS_WORD)) {
-    if (m[0] === 'thank' || m[0] === 'thanks') return true;
-    const before = s.slice(0, m.index).split(' ').slice(-4);
-    if (!before.some((w) => CONDITIONAL.test(w))) return true;
-  }
-  return false;
-}
 
 /**
  * Intents of one sentence. `s` is the sentence's normalised tokens joined by spaces; `question`
@@ -129,7 +132,7 @@ export function sentenceIntents(s: string, question: boolean, opensAsQuestion: b
       const before = s.slice(Math.max(0, m.index - 40), m.index).split(' ').slice(-6).join(' ');
       if (NEGATION.test(before)) continue;
     }
-    if (rule.intent === 'thanks' && !unconditionalThanks(s)) continue;
+    if (rule.accept && !rule.accept(s)) continue;
     let intent = rule.intent;
     // A referral to a position is a job ask, not a referral ask.
     if (intent === 'referral_ask' && JOB_TARGET.test(s)) intent = 'job_ask';

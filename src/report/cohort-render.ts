@@ -2,10 +2,8 @@ import { DIMENSIONS } from '../scenario/schema.js';
 import { DIMENSION_LABEL } from '../scoring/rubric.js';
 import type { Cohort } from './cohort.js';
 import { csvField } from './formats.js';
-import { bar } from './text.js';
+import { bar, plain, type Paint } from './text.js';
 
-type Paint = (style: 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'cyan', text: string) => string;
-const plain: Paint = (_s, t) => t;
 const SPARK = '▁▂▃▄▅▆▇█';
 
 /** A sparkline of totals (0–100). */

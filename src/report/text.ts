@@ -2,8 +2,10 @@ import { formatClock } from '../engine/clock.js';
 import { DIMENSIONS } from '../scenario/schema.js';
 import { DIMENSION_LABEL, type Outcome, type Score } from '../scoring/rubric.js';
 
-type Paint = (style: 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'cyan', text: string) => string;
-const plain: Paint = (_s, t) => t;
+/** Styles text for a terminal (or leaves it alone). */
+export type Paint = (style: 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'cyan', text: string) => string;
+/** A painter that adds no styling. */
+export const plain: Paint = (_s, t) => t;
 
 const OUTCOME_TEXT: Record<Outcome, string> = {
   graceful: 'ended gracefully',
@@ -19,16 +21,27 @@ export function bar(score: number, max: number, width = 20): string {
   return '█'.repeat(filled) + '░'.repeat(width - filled);
 }
 
-/** One line summing up the meeting: "72/100 — ended gracefully at 18:40 of 20:00". */
+/** How the meeting went: "the meeting ended gracefully at 18:40 of 20:00". */
+export function outcomeText(s: Score): string {
+  return `the meeting ${OUTCOME_TEXT[s.outcome]} at ${formatClock(s.duration)} of ${formatClock(s.agreedMinutes * 60)}`;
+}
+
+/** One line summing up the meeting: "72/100 — the meeting ended gracefully at 18:40 of 20:00". */
 export function summaryLine(s: Score): string {
-  return `${s.total}/100 — the meeting ${OUTCOME_TEXT[s.outcome]} at ${formatClock(s.duration)} of ${formatClock(s.agreedMinutes * 60)}`;
+  return `${s.total}/100 — ${outcomeText(s)}`;
+}
+
+/** Text safe to echo to a terminal: control characters (escape sequences included) become U+FFFD. */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- that is the point
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
 }
 
 /** The full report for a terminal: total, a bar per dimension, advice, and per-turn notes. */
 export function renderReport(s: Score, paint: Paint = plain, savedTo?: string): string {
   const out: string[] = [];
   const colour = (score: number, max: number) => (score >= max * 0.8 ? 'green' : score >= max * 0.5 ? 'yellow' : 'red');
-  out.push(`${paint('bold', 'Score:')} ${paint('bold', `${s.total}/100`)} — the meeting ${OUTCOME_TEXT[s.outcome]} at ${formatClock(s.duration)} of ${formatClock(s.agreedMinutes * 60)}`);
+  out.push(`${paint('bold', 'Score:')} ${paint('bold', `${s.total}/100`)} — ${outcomeText(s)}`);
   out.push('');
   for (const d of DIMENSIONS) {
     const x = s.dimensions[d];
@@ -39,7 +52,7 @@ export function renderReport(s: Score, paint: Paint = plain, savedTo?: string): 
   if (s.notes.length) {
     out.push('', paint('bold', 'Turn notes'));
     for (const n of s.notes) {
-      const text = n.text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd'); // eslint-disable-line no-control-regex
+      const text = printable(n.text);
       out.push(`  #${n.turn} ${paint('dim', formatClock(n.clock))}  "${text.length > 80 ? `${text.slice(0, 77)}…` : text}"`);
       out.push(`      ${n.note}${n.rewrite ? ` Try: ${paint('green', `"${n.rewrite}"`)}` : ''}`);
     }

@@ -40,6 +40,7 @@ export class Session {
   readonly contact: Contact;
   readonly transcript: Transcript;
   private readonly savePath: string | undefined;
+  private userTurns = 0;
 
   constructor(readonly loaded: LoadedScenario, options: SessionOptions) {
     this.contact = createContact(loaded.scenario, options.seed);
@@ -73,7 +74,7 @@ export class Session {
     const before = this.contact.current().clock;
     const x = this.contact.say(text);
     const ev = this.contact.lastEvent()!;
-    const n = this.transcript.turns.filter((t) => t.speaker === 'user').length + 1;
+    const n = ++this.userTurns;
     this.transcript.turns.push({
       speaker: 'user',
       n,

@@ -2,7 +2,7 @@ import { Box, Text, useInput } from 'ink';
 import { formatClock } from '../engine/clock.js';
 import { DIMENSIONS } from '../scenario/schema.js';
 import { DIMENSION_LABEL } from '../scoring/rubric.js';
-import { bar, summaryLine } from '../report/text.js';
+import { bar, outcomeText } from '../report/text.js';
 import { tint } from './theme.js';
 import { useActions, useStore } from './use-store.js';
 
@@ -37,7 +37,7 @@ export function ReportCard({ columns, rows }: { columns: number; rows: number })
       <Text bold>
         Your score: {s.total}/100
       </Text>
-      <Text dimColor>{summaryLine(s).replace(/^\d+\/100 — /, '')}</Text>
+      <Text dimColor>{outcomeText(s)}</Text>
       <Box flexDirection="column" marginTop={1}>
         {DIMENSIONS.map((d) => {
           const x = s.dimensions[d];

@@ -1,6 +1,6 @@
 import type { ClockState, Exchange } from '../engine/contact.js';
 import type { Mood } from '../engine/contact-machine.js';
-import { analyze } from '../nlu/index.js';
+import { analyze, type Analysis } from '../nlu/index.js';
 import type { LoadedScenario } from '../scenario/registry.js';
 import { defaultSavePath } from '../session/save.js';
 import { Session } from '../session/session.js';
@@ -50,7 +50,11 @@ export interface UiOptions {
 
 /** A coach hint for a line, or undefined when it is fine. */
 export function hintFor(text: string): string | undefined {
-  const a = analyze(text);
+  return hintOf(analyze(text));
+}
+
+/** A coach hint from a line's analysis (the session has already analysed what was said). */
+export function hintOf(a: Analysis): string | undefined {
   if (a.intents.includes('job_ask')) return 'job ask — ask for advice instead';
   if (a.intents.includes('resume_push')) return 'resume push — keep it for later';
   if (a.form === 'closed' && !a.intents.includes('referral_ask') && !a.intents.includes('time_check')) {
@@ -151,9 +155,10 @@ export class UiStore {
       return;
     }
     if (this.state.ended) return;
-    const hint = hintFor(text);
-    const userLine: Line = { who: 'user', text, clock: this.state.clock, ...(hint ? { hint } : {}) };
     const x = this.session.say(text);
+    const said = this.session.contact.lastEvent();
+    const hint = said ? hintOf(said.analysis) : undefined;
+    const userLine: Line = { who: 'user', text, clock: this.state.clock, ...(hint ? { hint } : {}) };
     this.set({ lines: [...this.state.lines, userLine], typing: true });
     const reveal = () => {
       this.timer = undefined;

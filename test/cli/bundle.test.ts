@@ -33,8 +33,12 @@ describe('bundle', () => {
       const chunk = files.find((f) => f.startsWith(`chunks/${cmd}-`));
       expect(chunk, cmd).toBeDefined();
       const closure = staticClosure(chunk!);
+      // The walk must really follow imports (else this test would pass on an empty closure).
+      expect(closure.size, `${cmd} imports nothing?`).toBeGreaterThan(1);
       for (const f of inkFiles) expect(closure.has(f), `${cmd} statically loads ${f}`).toBe(false);
     }
+    const play = staticClosure(files.find((f) => f.startsWith('chunks/play-'))!);
+    expect([...play].some((f) => source(f).includes('coffeechat-transcript')), 'play reaches the session code').toBe(true);
     const top = staticClosure('cli.js');
     for (const f of inkFiles) expect(top.has(f)).toBe(false);
   });

@@ -92,11 +92,9 @@ describe('analyze: open rewrites for closed questions', () => {
 });
 
 describe('analyze: bad input', () => {
-  it('survives a 1 MB line quickly and keeps the text', () => {
+  it('survives a 1 MB line and keeps the text (its speed is measured by npm run bench)', () => {
     const big = 'what do you do '.repeat(70_000);
-    const t = performance.now();
     const a = analyze(big);
-    expect(performance.now() - t).toBeLessThan(1000);
     expect(a.text).toBe(big);
     expect(a.form).toBe('open');
   });
