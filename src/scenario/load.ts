@@ -55,6 +55,39 @@ export function loadScenarioBytes(bytes: Buffer, file: string): LoadResult {
 
 /** Validate a scenario from YAML text; `file` names it in diagnostics. */
 export function loadScenarioText(source: string, file: string): LoadResult {
+  const v = validateYaml(source, file, scenarioSchema, { version: SCENARIO_VERSION, what: 'scenario', example: 'id:, title:, …', hint: 'see docs/writing-scenarios.md for the layout', emptyHint: 'start from a shipped scenario: coffeechat scenarios list' });
+  if (v.doc && v.at) v.diagnostics.push(...semanticChecks(v.doc, v.raw, file, v.at));
+  v.diagnostics.sort((a, b) => a.line - b.line || a.col - b.col || a.code.localeCompare(b.code));
+  const ok = v.data !== undefined && !v.diagnostics.some((d) => d.severity === 'error');
+  return { ...(ok ? { scenario: v.data } : {}), diagnostics: v.diagnostics, source };
+}
+
+/** What `validateYaml` found: the valid data (when the schema accepted it), every diagnostic, and the document for further checks. */
+export interface YamlValidation<T> {
+  data?: T;
+  raw?: unknown;
+  diagnostics: Diagnostic[];
+  doc?: Document;
+  at?: At;
+}
+
+/** Options for `validateYaml`: the format version it knows and words for messages. */
+export interface YamlValidationOptions {
+  version: number;
+  /** What the file is ("scenario", "corpus file"). */
+  what: string;
+  /** Example keys for "must be a mapping of keys (…)". */
+  example: string;
+  hint: string;
+  emptyHint: string;
+}
+
+/**
+ * Parse YAML text and check it against a zod schema, with every problem as a compiler-style
+ * diagnostic at its line and column (syntax, unknown keys with "did you mean", wrong types,
+ * missing keys, an unknown `version:`). Shared by scenarios and the language data files.
+ */
+export function validateYaml<S extends z.ZodType>(source: string, file: string, schema: S, o: YamlValidationOptions): YamlValidation<z.output<S>> {
   const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
   const at = (offset: number | undefined, end?: number) => {
@@ -66,8 +99,8 @@ export function loadScenarioText(source: string, file: string): LoadResult {
   };
 
   if (source.replace(/^\s*#.*$/gm, '').trim() === '') {
-    push({ line: 1, col: 1, length: 1 }, CODES.empty, 'the file is empty', 'start from a shipped scenario: coffeechat scenarios list');
-    return { diagnostics, source };
+    push({ line: 1, col: 1, length: 1 }, CODES.empty, 'the file is empty', o.emptyHint);
+    return { diagnostics };
   }
 
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
@@ -75,12 +108,12 @@ export function loadScenarioText(source: string, file: string): LoadResult {
     const [start, end] = e.pos;
     push(at(start, end), CODES.yamlSyntax, `YAML syntax: ${firstLine(e.message)}`, yamlHint(e.code));
   }
-  if (doc.errors.length) return { diagnostics, source };
+  if (doc.errors.length) return { diagnostics };
 
   if (!isMap(doc.contents)) {
     const node = doc.contents as YamlNode | null;
-    push(at(node?.range?.[0]), CODES.notMapping, `a scenario must be a mapping of keys (id:, title:, …), not ${describeNode(node)}`, 'see docs/writing-scenarios.md for the layout');
-    return { diagnostics, source };
+    push(at(node?.range?.[0]), CODES.notMapping, `a ${o.what} must be a mapping of keys (${o.example}), not ${describeNode(node)}`, o.hint);
+    return { diagnostics };
   }
 
   let data: unknown;
@@ -88,26 +121,23 @@ export function loadScenarioText(source: string, file: string): LoadResult {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (err) {
     push({ line: 1, col: 1, length: 1 }, CODES.aliases, `too many alias expansions (${firstLine((err as Error).message)})`, `aliases (*name) may expand at most ${MAX_ALIASES} times`);
-    return { diagnostics, source };
+    return { diagnostics };
   }
 
   const version = (data as Record<string, unknown>).version;
-  if (typeof version === 'number' && version !== SCENARIO_VERSION) {
+  if (typeof version === 'number' && version !== o.version) {
     const node = doc.getIn(['version'], true) as YamlNode | undefined;
-    push(at(node?.range?.[0], node?.range?.[1]), CODES.unknownVersion, `scenario version ${version} is not one this program knows (it knows ${SCENARIO_VERSION})`, 'it is read as version 1; some keys may be reported as unknown', 'warning');
+    push(at(node?.range?.[0], node?.range?.[1]), CODES.unknownVersion, `${o.what} version ${version} is not one this program knows (it knows ${o.version})`, `it is read as version ${o.version}; some keys may be reported as unknown`, 'warning');
   }
 
-  const parsed = scenarioSchema.safeParse(data);
+  const parsed = schema.safeParse(data);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) diagnostics.push(...issueDiagnostics(issue, doc, data, file, at));
+    for (const issue of parsed.error.issues) diagnostics.push(...issueDiagnostics(schema, issue, doc, data, file, at));
   }
-  diagnostics.push(...semanticChecks(doc, data, file, at));
-  diagnostics.sort((a, b) => a.line - b.line || a.col - b.col || a.code.localeCompare(b.code));
-  const ok = parsed.success && !diagnostics.some((d) => d.severity === 'error');
-  return { ...(ok ? { scenario: parsed.data } : {}), diagnostics, source };
+  return { ...(parsed.success ? { data: parsed.data as z.output<S> } : {}), raw: data, diagnostics, doc, at };
 }
 
-type At = (offset: number | undefined, end?: number) => { line: number; col: number; length: number };
+export type At = (offset: number | undefined, end?: number) => { line: number; col: number; length: number };
 
 function firstLine(s: string): string {
   return s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
@@ -162,8 +192,8 @@ function valueAt(data: unknown, path: Path): unknown {
 }
 
 /** The keys the schema allows at a path (for "did you mean"). */
-function knownKeys(path: Path): string[] {
-  let s: z.ZodType = scenarioSchema;
+function knownKeys(schema: z.ZodType, path: Path): string[] {
+  let s: z.ZodType = schema;
   for (const p of path) {
     s = unwrap(s);
     const def = (s as unknown as { def: { type: string; element?: z.ZodType; shape?: Record<string, z.ZodType> } }).def;
@@ -196,7 +226,7 @@ function typeName(v: unknown): string {
   return `a ${typeof v}`;
 }
 
-function issueDiagnostics(issue: z.core.$ZodIssue, doc: Document, data: unknown, file: string, at: At): Diagnostic[] {
+function issueDiagnostics(schema: z.ZodType, issue: z.core.$ZodIssue, doc: Document, data: unknown, file: string, at: At): Diagnostic[] {
   const path = issue.path as Path;
   const mk = (node: YamlNode | undefined, code: string, message: string, hint?: string): Diagnostic => ({
     file,
@@ -209,7 +239,7 @@ function issueDiagnostics(issue: z.core.$ZodIssue, doc: Document, data: unknown,
   const where = pathName(path);
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const allowed = knownKeys(path);
+      const allowed = knownKeys(schema, path);
       return issue.keys.map((key) => {
         const guess = didYouMean(key, allowed);
         return mk(keyNode(doc, path, key) ?? nodeAt(doc, path).node, CODES.unknownKey, `unknown key '${key}'${path.length ? ` in ${where}` : ''}`, guess ? `did you mean '${guess}'?` : `allowed here: ${allowed.join(', ')}`);
