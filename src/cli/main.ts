@@ -1,4 +1,5 @@
 import pkg from '../../package.json' with { type: 'json' };
+import { ModelError } from '../nlu/knowledge.js';
 import { EXIT, InputError, UsageError, helpText, parse, type Command } from './command.js';
 
 /** The commands, loaded on demand so `--version` and each command load only what they use. */
@@ -58,6 +59,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof UsageError) {
       process.stderr.write(`coffeechat ${cmd.name}: ${err.message}\nTry 'coffeechat ${cmd.name} --help'.\n`);
       return EXIT.usage;
+    }
+    if (err instanceof ModelError) {
+      process.stderr.write(`coffeechat ${cmd.name}: ${err.message}\n`);
+      return EXIT.badInput;
     }
     if (err instanceof InputError) {
       if (err.message) process.stderr.write(`coffeechat ${cmd.name}: ${err.message}\n`);

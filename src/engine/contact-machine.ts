@@ -1,8 +1,8 @@
 import { assertEvent, assign, raise, setup } from 'xstate';
-import type { Analysis } from '../nlu/index.js';
-import type { Scenario, Variants } from '../scenario/schema.js';
+import type { Analysis, Match } from '../nlu/index.js';
+import type { TopicInfo } from '../nlu/knowledge.js';
+import type { Scenario, Topic, Variants } from '../scenario/schema.js';
 import { MAX_TURN_SECONDS, speakingSeconds } from './clock.js';
-import type { Match } from './matcher.js';
 import { nextRandom, pick, seedState } from './rng.js';
 
 /** How the contact reacted to a turn (one per turn; warnings and hints are added on top). */
@@ -11,6 +11,10 @@ export type Reaction =
   | 'answer_open'
   | 'answer_closed'
   | 'repeat'
+  | 'follow_up'
+  | 'hedged'
+  | 'clarify'
+  | 'not_my_area'
   | 'bio_question'
   | 'job_ask'
   | 'resume_push'
@@ -52,8 +56,14 @@ export interface ContactContext {
   rapport: number;
   /** 0–100: how much more the contact will put up with. */
   patience: number;
-  /** Times each topic was answered. */
-  covered: Record<string, number>;
+  /** Times each topic was answered (a Map: topic ids are the scenario author's words). */
+  covered: ReadonlyMap<string, number>;
+  /** The canonical topics' wording (labels, suggestions, yes/no stances), by id. */
+  canon: ReadonlyMap<string, TopicInfo>;
+  /** Unclear turns in a row: only a student who keeps going off topic costs patience. */
+  offTopic: number;
+  /** How many suggestions were offered, to rotate through topics. */
+  suggested: number;
   jobAsks: number;
   overtimeHints: number;
   interruptionsDone: number;
@@ -77,6 +87,8 @@ export type ContactEvent = UserSaid | { type: 'user.left' } | { type: 'meeting.h
 export interface ContactInput {
   scenario: Scenario;
   seed: number;
+  /** The canonical topics' wording, from the language model. */
+  topics: readonly TopicInfo[];
 }
 
 const list = (v: Variants | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -88,7 +100,7 @@ function say(ctx: ContactContext, v: Variants | undefined, vars: Record<string, 
   const options = list(v);
   if (options.length === 0) return ['', ctx.rng];
   const [line, rng] = pick(options, ctx.rng);
-  return [line.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m), rng];
+  return [line.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(vars, k) ? vars[k]! : m)), rng];
 }
 
 /** "As I said," + "Mornings for code." → "As I said, mornings for code." (keeps "I" and names). */
@@ -96,6 +108,44 @@ function joinPrefix(prefix: string, text: string): string {
   const p = prefix.trimEnd();
   const lower = /[,:;—-]$/.test(p) && /^[A-Z][a-z]/.test(text) && !/^I\b/.test(text);
   return `${p} ${lower ? text.charAt(0).toLowerCase() + text.slice(1) : text}`;
+}
+
+const covered = (ctx: ContactContext, id: string) => ctx.covered.get(id) ?? 0;
+const cover = (ctx: ContactContext, id: string) => new Map(ctx.covered).set(id, covered(ctx, id) + 1);
+const topicOf = (ctx: ContactContext, id: string | undefined): Topic | undefined => ctx.scenario.topics.find((t) => t.id === id);
+const canonicalOf = (ctx: ContactContext, t: Topic): string | undefined => t.canonical ?? (ctx.canon.has(t.id) ? t.id : undefined);
+
+/** How the contact names a topic: its own label, its canonical topic's, or its id in words. */
+function labelOf(ctx: ContactContext, t: Topic | undefined, canonicalId?: string): string {
+  if (t?.label) return t.label;
+  const info = ctx.canon.get(t ? (canonicalOf(ctx, t) ?? '') : (canonicalId ?? ''));
+  return info?.label ?? (t ?? { id: canonicalId ?? 'that' }).id.replace(/_/g, ' ');
+}
+
+/** A question the visitor could ask next: rotates through uncovered topics, never the visitor's own words. */
+function nextSuggestion(ctx: ContactContext, said: string): { question: string; label: string } | undefined {
+  const norm = (x: string) => x.toLowerCase().replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').trim();
+  const open = ctx.scenario.topics.filter((t) => covered(ctx, t.id) === 0);
+  const pool = open.length ? open : ctx.scenario.topics;
+  for (let k = 0; k < pool.length; k++) {
+    const t = pool[(ctx.suggested + k) % pool.length]!;
+    const question = t.examples[0] ?? ctx.canon.get(canonicalOf(ctx, t) ?? '')?.ask;
+    if (question && norm(question) !== norm(said)) return { question, label: labelOf(ctx, t) };
+  }
+  return undefined;
+}
+
+/** The visitor introduced themselves and asked in the same turn. */
+const introducedAndAsked = (ctx: ContactContext, a: Analysis) => ctx.turn <= 3 && a.form !== 'statement' && a.sentences.some((s) => s.form === 'statement');
+
+/** Around an answer: a brief hello after an introduction, a word on a second question left for later. */
+function framed(ctx: ContactContext, a: Analysis, body: string[]): [string[], number] {
+  let rng = ctx.rng;
+  let greet = '';
+  let defer = '';
+  if (introducedAndAsked(ctx, a)) [greet, rng] = say({ ...ctx, rng }, ctx.scenario.reactions.greet);
+  if (a.sentences.filter((s) => s.form !== 'statement').length >= 2) [defer, rng] = say({ ...ctx, rng }, ctx.scenario.reactions.defer);
+  return [[greet, ...body, defer], rng];
 }
 
 function outcome(reaction: Reaction, reply: string[], extra: Partial<Outcome> = {}): Outcome {
@@ -121,7 +171,16 @@ function turn<G extends string, A extends string>(guard: G, action: A) {
 /** Reactions that take priority in every phase: a job ask, a pushed resume, a referral ask. */
 const DEFLECTIONS = [turn('isJobAsk', 'deflectJobAsk'), turn('isResumePush', 'deflectResume'), turn('isReferralAsk', 'answerReferral')] as const;
 /** Answers to questions: the profile, a repeat, a topic asked open or closed. */
-const ANSWERS = [turn('isProfileQuestion', 'pointToProfile'), turn('isRepeatTopic', 'answerAgain'), turn('isOpenTopic', 'answerOpen'), turn('isClosedTopic', 'answerClosed')] as const;
+const ANSWERS = [
+  turn('isProfileQuestion', 'pointToProfile'),
+  turn('isFollowUp', 'answerFollowUp'),
+  turn('isRepeatTopic', 'answerAgain'),
+  turn('isOpenTopic', 'answerOpen'),
+  turn('isClosedTopic', 'answerClosed'),
+  turn('isPlausibleTopic', 'answerHedged'),
+  turn('isUnsureTopic', 'askToClarify'),
+  turn('isElsewhere', 'sayNotMyArea'),
+] as const;
 const TIME_ACK = turn('isTimeCheck', 'acknowledgeTime');
 const UNCLEAR = turn('isQuestion', 'sayUnclear');
 /** Anything else: a statement. */
@@ -159,10 +218,14 @@ export const contactMachine = setup({
     },
     isTimeCheck: ({ event }) => event.type === 'user.said' && event.analysis.intents.includes('time_check') && !isQuestion(event.analysis),
     isProfileQuestion: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'profile',
+    isFollowUp: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'topic' && event.match.followUp === true,
     isRepeatTopic: ({ context, event }) =>
-      event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'topic' && (context.covered[event.match.id] ?? 0) > 0,
-    isOpenTopic: ({ event }) => event.type === 'user.said' && event.analysis.form === 'open' && event.match?.kind === 'topic',
-    isClosedTopic: ({ event }) => event.type === 'user.said' && event.analysis.form === 'closed' && event.match?.kind === 'topic',
+      event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'topic' && event.match.confidence === 'sure' && covered(context, event.match.id) > 0,
+    isOpenTopic: ({ event }) => event.type === 'user.said' && event.analysis.form === 'open' && event.match?.kind === 'topic' && event.match.confidence === 'sure',
+    isClosedTopic: ({ event }) => event.type === 'user.said' && event.analysis.form === 'closed' && event.match?.kind === 'topic' && event.match.confidence === 'sure',
+    isPlausibleTopic: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'topic' && event.match.confidence === 'plausible',
+    isUnsureTopic: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'topic' && event.match.confidence === 'unsure',
+    isElsewhere: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'elsewhere',
     isQuestion: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis),
     isThanks: ({ event }) => event.type === 'user.said' && event.analysis.intents.includes('thanks'),
     outOfPatience: ({ context }) => context.patience <= 0,
@@ -216,13 +279,13 @@ export const contactMachine = setup({
     }),
     pointToProfile: assign(({ context, event }) => {
       assertEvent(event, 'user.said');
-      const fact = context.scenario.persona.profile[Number(event.match?.id)]?.fact ?? '';
-      const [line, rng] = say(context, context.scenario.reactions.bio_question, { fact });
+      const p = context.scenario.persona.profile[Number(event.match?.id)];
+      const [line, rng] = say(context, context.scenario.reactions.bio_question, { fact: p?.says ?? p?.fact ?? '' });
       return { rng, last: outcome('bio_question', [line]), rapport: clamp(context.rapport - 3), patience: clamp(context.patience - 8 * busyFactor(context)) };
     }),
     answerAgain: assign(({ context, event }) => {
       assertEvent(event, 'user.said');
-      const topic = context.scenario.topics.find((t) => t.id === event.match?.id)!;
+      const topic = topicOf(context, event.match?.id)!;
       let rng = context.rng;
       let line: string;
       if (topic.again) line = topic.again;
@@ -231,39 +294,68 @@ export const contactMachine = setup({
         rng = r;
         line = joinPrefix(prefix, topic.short);
       }
-      return { rng, last: outcome('repeat', [line], { topic: topic.id }), covered: { ...context.covered, [topic.id]: (context.covered[topic.id] ?? 0) + 1 }, patience: clamp(context.patience - 5 * busyFactor(context)) };
+      return { rng, last: outcome('repeat', [line], { topic: topic.id }), covered: cover(context, topic.id), patience: clamp(context.patience - 5 * busyFactor(context)) };
+    }),
+    answerFollowUp: assign(({ context, event }) => {
+      assertEvent(event, 'user.said');
+      const topic = topicOf(context, event.match?.id)!;
+      const line = topic.follow_up ?? topic.again ?? topic.short;
+      return { last: outcome('follow_up', [line], { topic: topic.id }), covered: cover(context, topic.id), rapport: clamp(context.rapport + 3) };
     }),
     answerOpen: assign(({ context, event }) => {
       assertEvent(event, 'user.said');
-      const topic = context.scenario.topics.find((t) => t.id === event.match?.id)!;
-      const thanks = event.analysis.intents.includes('thanks') ? say(context, context.scenario.reactions.thanks)[0] : '';
-      return {
-        last: outcome('answer_open', [thanks, topic.answer], { topic: topic.id }),
-        covered: { ...context.covered, [topic.id]: (context.covered[topic.id] ?? 0) + 1 },
-        rapport: clamp(context.rapport + 4),
-      };
+      const topic = topicOf(context, event.match?.id)!;
+      const [thanks, rng0] = event.analysis.intents.includes('thanks') ? say(context, context.scenario.reactions.thanks) : ['', context.rng];
+      const [reply, rng] = framed({ ...context, rng: rng0 }, event.analysis, [thanks, topic.answer]);
+      const intro = introducedAndAsked(context, event.analysis) && event.analysis.intents.includes('purpose') ? 5 : 0;
+      return { rng, last: outcome('answer_open', reply, { topic: topic.id }), covered: cover(context, topic.id), rapport: clamp(context.rapport + 4 + intro) };
     }),
     answerClosed: assign(({ context, event }) => {
       assertEvent(event, 'user.said');
-      const topic = context.scenario.topics.find((t) => t.id === event.match?.id)!;
+      const topic = topicOf(context, event.match?.id)!;
       const [r, rng1] = nextRandom(context.rng);
       const nudged = r < NUDGE_CHANCE[context.scenario.difficulty];
       let rng = rng1;
       let nudge = '';
       if (nudged) [nudge, rng] = say({ ...context, rng }, context.scenario.reactions.closed_nudge);
-      return {
-        rng,
-        last: outcome('answer_closed', [topic.short, nudge], { topic: topic.id, nudged }),
-        covered: { ...context.covered, [topic.id]: (context.covered[topic.id] ?? 0) + 1 },
-        rapport: clamp(context.rapport + 1),
-      };
+      // A yes/no question gets its yes or no first ("Mostly, yes — …"), like a person would answer.
+      const stance = event.analysis.yesNo ? (topic.stance ?? context.canon.get(canonicalOf(context, topic) ?? '')?.stance) : undefined;
+      const short = stance ? joinPrefix(stance, topic.short) : topic.short;
+      const [reply, rng2] = framed({ ...context, rng }, event.analysis, [short, nudge]);
+      const intro = introducedAndAsked(context, event.analysis) && event.analysis.intents.includes('purpose') ? 5 : 0;
+      return { rng: rng2, last: outcome('answer_closed', reply, { topic: topic.id, nudged }), covered: cover(context, topic.id), rapport: clamp(context.rapport + 1 + intro) };
     }),
-    sayUnclear: assign(({ context }) => {
+    answerHedged: assign(({ context, event }) => {
+      assertEvent(event, 'user.said');
+      // Not sure this was asked: answer it, but leave the topic free for a clearer question later.
+      const topic = topicOf(context, event.match?.id)!;
+      const [hedge, rng0] = say(context, context.scenario.reactions.hedge, { topic: labelOf(context, topic) });
+      const body = joinPrefix(hedge, event.analysis.form === 'open' ? topic.answer : topic.short);
+      const [reply, rng] = framed({ ...context, rng: rng0 }, event.analysis, [body]);
+      return { rng, last: outcome('hedged', reply, { topic: topic.id }), rapport: clamp(context.rapport + 2) };
+    }),
+    askToClarify: assign(({ context, event }) => {
+      assertEvent(event, 'user.said');
+      const first = labelOf(context, topicOf(context, event.match?.id));
+      const second = labelOf(context, topicOf(context, event.match?.alternative));
+      const [line, rng] = say(context, context.scenario.reactions.clarify, { first, second });
+      return { rng, last: outcome('clarify', [line]) };
+    }),
+    sayNotMyArea: assign(({ context, event }) => {
+      assertEvent(event, 'user.said');
+      const offer = nextSuggestion(context, event.text);
+      const [line, rng] = say(context, context.scenario.reactions.not_my_area, { topic: labelOf(context, undefined, event.match?.id), offer: offer?.label ?? 'my own work' });
+      return { rng, suggested: context.suggested + 1, last: outcome('not_my_area', [line]) };
+    }),
+    sayUnclear: assign(({ context, event }) => {
+      assertEvent(event, 'user.said');
       const [line, rng1] = say(context, context.scenario.reactions.unclear);
-      // A coaching contact offers a question it can answer: the first topic not yet covered.
-      const next = context.scenario.difficulty !== 'hard' ? context.scenario.topics.find((t) => !context.covered[t.id]) : undefined;
-      const [hint, rng] = next ? say({ ...context, rng: rng1 }, context.scenario.reactions.suggest, { question: next.examples[0]! }) : ['', rng1];
-      return { rng, last: outcome('unclear', [line, hint]), patience: clamp(context.patience - 4 * busyFactor(context)) };
+      // A coaching contact offers a question it can answer, never the visitor's own.
+      const next = context.scenario.difficulty !== 'hard' ? nextSuggestion(context, event.text) : undefined;
+      const [hint, rng] = next ? say({ ...context, rng: rng1 }, context.scenario.reactions.suggest, { question: next.question }) : ['', rng1];
+      // Only a visitor who keeps going off topic tries the contact's patience.
+      const cost = context.offTopic >= 1 ? 4 * busyFactor(context) : 0;
+      return { rng, suggested: context.suggested + (next ? 1 : 0), offTopic: context.offTopic + 1, last: outcome('unclear', [line, hint]), patience: clamp(context.patience - cost) };
     }),
     sayThanks: assign(({ context }) => {
       const [line, rng] = say(context, context.scenario.reactions.thanks ?? 'Of course.');
@@ -292,7 +384,7 @@ export const contactMachine = setup({
         clock += sorted[done]!.cost * 60;
         done++;
       }
-      return { clock, interruptionsDone: done, last: { ...context.last, events } };
+      return { clock, interruptionsDone: done, offTopic: context.last.reaction === 'unclear' ? context.offTopic : 0, last: { ...context.last, events } };
     }),
     warnTime: assign(({ context }) => {
       if (context.endReason) return {};
@@ -327,7 +419,10 @@ export const contactMachine = setup({
       clock: 0,
       rapport: 20 + warmth * 8,
       patience: 100,
-      covered: {},
+      covered: new Map(),
+      canon: new Map(input.topics.map((t) => [t.id, t])),
+      offTopic: 0,
+      suggested: 0,
       jobAsks: 0,
       overtimeHints: 0,
       interruptionsDone: 0,

@@ -1,8 +1,7 @@
 import { createActor, type SnapshotFrom } from 'xstate';
-import { analyze } from '../nlu/index.js';
+import { buildTopicIndex, CANONICAL_TOPICS, currentModel, understand, type Previous, type TopicIndex, type TopicTable } from '../nlu/index.js';
 import type { Scenario } from '../scenario/schema.js';
 import { contactMachine, moodOf, type ContactContext, type Mood, type Outcome, type UserSaid } from './contact-machine.js';
-import { buildIndex, matchQuestion, type TopicIndex } from './matcher.js';
 
 /** The phase of the meeting, flattened for display and transcripts. */
 export type Phase = 'opening' | 'conversation' | 'wrapUp' | 'ended';
@@ -23,11 +22,23 @@ export interface Exchange extends Outcome {
 
 type Snapshot = SnapshotFrom<typeof contactMachine>;
 
-/** Build the `user.said` event for a line: analysis plus topic match (profile facts only for closed questions). */
-export function userSaid(index: TopicIndex, text: string): UserSaid {
-  const analysis = analyze(text);
-  const match = analysis.form === 'statement' ? null : matchQuestion(index, text, analysis.form === 'closed');
-  return { type: 'user.said', text, analysis, match };
+/** The canonical topic a scenario topic answers: `canonical:`, else its id when that names one. */
+export function canonicalOf(t: Scenario['topics'][number]): string | null {
+  return t.canonical ?? ((CANONICAL_TOPICS as readonly string[]).includes(t.id) ? t.id : null);
+}
+
+/** What a scenario can answer, in the language layer's terms. */
+export function tableOf(scenario: Scenario): TopicTable {
+  return {
+    topics: scenario.topics.map((t) => ({ id: t.id, canonical: canonicalOf(t), examples: t.examples })),
+    profile: scenario.persona.profile.map((p) => ({ examples: p.examples })),
+  };
+}
+
+/** The `user.said` event for a line: understood once (analysis, match, follow-up on `previous`). */
+export function userSaid(index: TopicIndex, text: string, previous?: Previous): UserSaid {
+  const u = understand(index, text, previous);
+  return { type: 'user.said', text, analysis: u.analysis, match: u.match };
 }
 
 /** Read the flattened meeting state out of a snapshot. */
@@ -54,12 +65,12 @@ export interface Contact {
   readonly index: TopicIndex;
   /** The opening line and state before the user speaks. */
   readonly opening: Exchange;
-  /** The user says a line; returns the contact's side. Lines after the end are ignored. */
+  /** The user says a line; it is understood once (analysis and match) and the contact replies. Lines after the end are ignored. */
   say(text: string): Exchange;
   /** The user leaves (`/end`, stdin closed, Ctrl-C). */
   leave(): Exchange;
   current(): Exchange;
-  /** The prepared `user.said` event for the last line (analysis and match), for transcripts. */
+  /** The `user.said` event of the last line (analysis and match), for transcripts. */
   lastEvent(): UserSaid | undefined;
 }
 
@@ -67,23 +78,27 @@ const indexes = new WeakMap<Scenario, TopicIndex>();
 /** The topic index of a scenario, built once per scenario object (batch scoring replays many scripts). */
 export function indexFor(scenario: Scenario): TopicIndex {
   let index = indexes.get(scenario);
-  if (!index) indexes.set(scenario, (index = buildIndex(scenario)));
+  if (!index) indexes.set(scenario, (index = buildTopicIndex(tableOf(scenario))));
   return index;
 }
 
 /** Start a contact for a scenario; same scenario, seed and lines give the same meeting. */
 export function createContact(scenario: Scenario, seed: number, index: TopicIndex = indexFor(scenario)): Contact {
-  const actor = createActor(contactMachine, { input: { scenario, seed } });
+  const actor = createActor(contactMachine, { input: { scenario, seed, topics: currentModel().topics } });
   actor.start();
   let last: UserSaid | undefined;
   const current = () => exchangeOf(actor.getSnapshot());
+  const previous = (): Previous | undefined => {
+    const l = actor.getSnapshot().context.last;
+    return l.topic && (l.reaction === 'answer_open' || l.reaction === 'answer_closed' || l.reaction === 'follow_up') ? { topic: l.topic, answer: l.reply.join(' ') } : undefined;
+  };
   return {
     scenario,
     index,
     opening: current(),
     say(text) {
       if (actor.getSnapshot().status === 'done') return current();
-      last = userSaid(index, text);
+      last = userSaid(index, text, previous());
       actor.send(last);
       return current();
     },

@@ -1,37 +1,97 @@
-import { opensAsQuestion, sentenceForm, stronger, type FormVerdict } from './form.js';
-import { sentenceIntents } from './intents.js';
-import { clean, normalizeTokens, splitSentences } from './normalize.js';
+import { sentenceForm, stronger, type FormVerdict } from './form.js';
+import { currentModel, nearestExample, probabilities, strongestFeatures, turnVector, type Vec } from './model.js';
 import { openRewrite } from './suggest.js';
-import { INTENTS, type Analysis, type Intent, type SentenceAnalysis } from './types.js';
+import { AUX } from './words.js';
+import { INTENTS, type Analysis, type Intent, type SentenceAnalysis, type TopicScore } from './types.js';
+
+/** The topic head's label for a turn that asks about nothing in particular. */
+export const NO_TOPIC = 'none';
+/** How many topic candidates an analysis keeps. */
+const TOPIC_CANDIDATES = 3;
+const RANK = { statement: 0, closed: 1, open: 2 } as const;
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
- * Analyse one user turn: its form (open / closed / statement), its intents, each sentence's own
- * form, the cues that decided, and an open rewrite for a closed question.
+ * Analyse one user turn: its form (open / closed / statement, from rules over each clause's first
+ * words), its intents and topic (from the trained model), each sentence's own form, the cues that
+ * decided, and an open rewrite for a closed question.
  *
- * Pure, synchronous and deterministic; never throws. Text past MAX_ANALYSED_CHARS is not read,
- * but `text` in the result is the input unchanged.
+ * Intents are read from the whole turn and from each sentence (a job ask at the end of a long
+ * friendly turn still counts); the topic from the question that decides the form (the main
+ * clause), falling back to the whole turn. Pure, synchronous and deterministic; never throws on
+ * any text (a missing model file throws ModelError). Loads the model on first call.
  */
-export function analyze(text: string): Analysis {
+export function analyze(text: string, options: { explain?: boolean } = {}): Analysis {
   const input = typeof text === 'string' ? text : String(text ?? '');
+  const m = currentModel();
   const sentences: SentenceAnalysis[] = [];
-  const found = new Map<Intent, string>();
   let best: FormVerdict = { form: 'statement', why: 'no question or prompt' };
-
-  for (const raw of splitSentences(clean(input))) {
-    const tokens = normalizeTokens(raw.text);
-    if (tokens.length === 0 && !raw.question) continue;
-    const verdict = sentenceForm(tokens, raw.question);
-    sentences.push({ text: raw.text, form: verdict.form, why: verdict.why });
+  const { units: parts, vecs, whole } = turnVector(m, input);
+  const units = parts.map((u, k) => {
+    const verdict = sentenceForm(u.tokens, u.question);
+    sentences.push({ text: u.text, form: verdict.form, why: verdict.why });
     best = stronger(best, verdict);
-    const joined = tokens.join(' ');
-    for (const hit of sentenceIntents(joined, verdict.form !== 'statement', opensAsQuestion(tokens))) {
-      if (!found.has(hit.intent)) found.set(hit.intent, hit.cue);
+    return { vec: vecs[k]!, form: verdict.form };
+  });
+  const all = units.length > 1 ? [whole, ...vecs] : [whole];
+
+  // Intents: the strongest reading of each over the whole turn and its sentences.
+  const intentP = INTENTS.map(() => 0);
+  const intentFrom: Vec[] = INTENTS.map(() => whole);
+  for (const v of all) {
+    const p = probabilities(m.intent, v);
+    INTENTS.forEach((_, j) => {
+      if (p[j]! > intentP[j]!) {
+        intentP[j] = p[j]!;
+        intentFrom[j] = v;
+      }
+    });
+  }
+  const closest = (v: Vec, label: string) => {
+    const ex = options.explain ? nearestExample(m, v, label) : undefined;
+    return ex ? ` — closest to "${ex}"` : '';
+  };
+  const intents: Intent[] = INTENTS.filter((_, j) => intentP[j]! >= m.intent.thresholds[j]!);
+
+  // Topic: from the strongest question sentence (its main clause), else the whole turn.
+  const questions = units.filter((u) => u.form !== 'statement');
+  const top = questions.length ? Math.max(...questions.map((u) => RANK[u.form])) : -1;
+  const candidates = questions.filter((u) => RANK[u.form] === top).map((u) => u.vec);
+  if (candidates.length === 0 || units.length > 1) candidates.push(whole);
+  const none = m.topic.labels.indexOf(NO_TOPIC);
+  const bestOf = (q: Float64Array) => {
+    let b = 0;
+    for (let j = 0; j < q.length; j++) if (j !== none && q[j]! > b) b = q[j]!;
+    return b;
+  };
+  let topicP: Float64Array | undefined;
+  let topicVec = whole;
+  for (const v of candidates) {
+    const p = probabilities(m.topic, v);
+    if (!topicP || bestOf(p) > bestOf(topicP)) {
+      topicP = p;
+      topicVec = v;
     }
   }
+  const topics: TopicScore[] = [];
+  for (let j = 0; j < topicP!.length; j++) {
+    const t = { id: m.topic.labels[j]!, p: round3(topicP![j]!) };
+    let at = topics.findIndex((x) => t.p > x.p || (t.p === x.p && t.id < x.id));
+    if (at < 0) at = topics.length;
+    if (at < TOPIC_CANDIDATES) topics.splice(at, 0, t);
+    if (topics.length > TOPIC_CANDIDATES) topics.pop();
+  }
 
-  const intents = INTENTS.filter((i) => found.has(i));
-  const why = [`${best.form}: ${best.why}`, ...intents.map((i) => `${i}: "${found.get(i)}"`)].join('; ');
-  const result: Analysis = { text: input, form: best.form, intents, sentences, why };
+  const cues = intents.map((i) => {
+    const j = INTENTS.indexOf(i);
+    return `${i} ${intentP[j]!.toFixed(2)}: ${strongestFeatures(m, m.intent, intentFrom[j]!, j).join(', ')}${closest(intentFrom[j]!, i)}`;
+  });
+  const t0 = topics[0]!;
+  if (t0.id !== NO_TOPIC) cues.push(`topic ${t0.id} ${t0.p.toFixed(2)}: ${strongestFeatures(m, m.topic, topicVec, m.topic.labels.indexOf(t0.id)).join(', ')}${closest(topicVec, t0.id)}`);
+  const why = [`${best.form}: ${best.why}`, ...cues].join('; ');
+  const yesNo = best.form === 'closed' && AUX.has(best.clause?.[0] ?? '');
+  const result: Analysis = { text: input, form: best.form, intents, sentences, topics, yesNo, why };
   if (best.form === 'closed' && best.clause) {
     const suggestion = openRewrite(best.clause.join(' '));
     if (suggestion) result.suggestion = suggestion;

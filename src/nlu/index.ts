@@ -1,5 +1,9 @@
-export { analyze } from './analyze.js';
+export { analyze, NO_TOPIC } from './analyze.js';
 export { openRewrite } from './suggest.js';
 export { stem } from './words.js';
 export { tokenize, normalizeTokens } from './normalize.js';
+export { buildTopicIndex, matchTopic, understand, MATCH_SETTINGS, type Match, type MatchSettings, type Previous, type TopicIndex, type TopicTable, type Understanding, type Confidence } from './match.js';
+export { letterLabels } from './letter-labels.js';
+export { ModelError, modelFile } from './knowledge.js';
+export { currentModel } from './model.js';
 export * from './types.js';

@@ -1,3 +1,4 @@
+import { lexicon } from './knowledge.js';
 import { RegexpTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer.js';
 
 /** Longest stretch of a turn that is analysed; the rest is kept in the transcript but not read. */
@@ -69,39 +70,12 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
   [/\b(\w+)'s\b/g, '$1s'],
 ];
 
-// Texting shorthand and frequent misspellings of the words the rules read. Only exact tokens are
-// replaced: fuzzy matching turns "well" into "tell" and "here" into "where".
-const SHORTHAND: Record<string, string> = {
-  u: 'you', ya: 'you', yu: 'you', yuo: 'you', r: 'are', ur: 'your', yr: 'your', rn: 'right now',
-  pls: 'please', plz: 'please', thx: 'thanks', thnx: 'thanks', thanx: 'thanks', tnx: 'thanks',
-  ty: 'thank you', tysm: 'thank you so much', thanku: 'thank you', thankyou: 'thank you',
-  cuz: 'because', bc: 'because', coz: 'because', gonna: 'going to', wanna: 'want to',
-  gotta: 'have to', kinda: 'kind of', sorta: 'sort of', idk: 'i do not know', im: 'i am',
-  ive: 'i have', ill: 'i will', id: 'i would', dont: 'do not', doesnt: 'does not', didnt: 'did not',
-  isnt: 'is not', arent: 'are not', wasnt: 'was not', cant: 'can not', wont: 'will not',
-  wouldnt: 'would not', couldnt: 'could not', shouldnt: 'should not', havent: 'have not',
-  whats: 'what is', hows: 'how is', wheres: 'where is', whos: 'who is', whens: 'when is',
-  thats: 'that is', theres: 'there is', youre: 'you are', youd: 'you would', youve: 'you have',
-  wat: 'what', wht: 'what', waht: 'what', whta: 'what', hwat: 'what', hw: 'how', hwo: 'how',
-  wy: 'why', wyh: 'why', wen: 'when', whne: 'when', wehn: 'when', wher: 'where',
-  wehre: 'where', whcih: 'which', wich: 'which', whihc: 'which', cud: 'could', coud: 'could',
-  cuold: 'could', woud: 'would', wud: 'would', woudl: 'would', shud: 'should', shoud: 'should',
-  shuold: 'should', tel: 'tell', tlel: 'tell', descibe: 'describe', desribe: 'describe',
-  decribe: 'describe', explian: 'explain', expain: 'explain', expalin: 'explain', teh: 'the',
-  recieve: 'receive', reccomend: 'recommend', recomend: 'recommend', reccommend: 'recommend',
-  resum: 'resume', dya: 'do you',
-  "d'you": 'do you', "d'ya": 'do you', "y'all": 'you', yall: 'you',
-  rly: 'really', tho: 'though', abt: 'about', w: 'with', b4: 'before', '2day': 'today',
-  tmrw: 'tomorrow', ppl: 'people', wrk: 'work', jst: 'just', sry: 'sorry', srry: 'sorry',
-  thnks: 'thanks', thks: 'thanks', appriciate: 'appreciate',
-  apreciate: 'appreciate', mins: 'minutes', min: 'minutes', hrs: 'hours',
-};
-
 /**
  * Turn one sentence into the lower-case, contraction-free, shorthand-expanded token list the rules
- * read. "hw r u, whats ur day like" becomes how are you , what is your day like.
+ * read. "hw r u, whats ur day like" becomes how are you , what is your day like. Shorthand comes
+ * from the language data (data/nlu/lexicon.yml, compiled into the model file).
  */
-export function normalizeTokens(sentence: string): string[] {
+export function normalizeTokens(sentence: string, shorthand: ReadonlyMap<string, string> = lexicon().shorthand): string[] {
   // Fold accents so "résumé" reads as "resume"; scripts without Latin letters yield no tokens.
   let s = sentence.toLowerCase();
   // Both steps are costly and most sentences need neither.
@@ -116,7 +90,7 @@ export function normalizeTokens(sentence: string): string[] {
       continue;
     }
     for (const tok of tokenize(part)) {
-      const rep = SHORTHAND[tok];
+      const rep = shorthand.get(tok);
       if (rep === undefined) out.push(tok);
       else for (const r of rep.split(' ')) out.push(r);
     }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CANONICAL_TOPICS } from '../nlu/types.js';
 
 /** The scenario format version this program writes and understands best. */
 export const SCENARIO_VERSION = 1;
@@ -14,16 +15,24 @@ export const DIMENSIONS = ['open_questions', 'time_discipline', 'no_job_ask', 'r
 export type Dimension = (typeof DIMENSIONS)[number];
 
 const topic = z.strictObject({
-  id: id.describe('Unique within the scenario; other topics refer to it in `related`.'),
-  examples: z.array(text).min(1).describe('Questions that mean this topic, for matching what the visitor asks.'),
+  id: id.describe('Unique within the scenario; other topics refer to it in `related`. An id that names a canonical topic (typical_day, path, …) answers that topic.'),
+  canonical: z
+    .enum(CANONICAL_TOPICS)
+    .optional()
+    .describe('The canonical topic this answers (questions about it are understood however they are worded). Defaults to the id when the id is a canonical topic; leave it out for a scenario-specific topic, which is matched through its examples.'),
+  examples: z.array(text).default([]).describe('Questions that mean this topic. Needed for a scenario-specific topic; optional extra phrasings for a canonical one.'),
   answer: text.describe('The full answer, given to an open question.'),
   short: text.describe('The short answer, given to a closed question.'),
+  label: text.optional().describe('How the contact names this topic in a sentence ("the grants we run"); defaults to the canonical topic\'s label, or the id.'),
+  stance: text.optional().describe('How a yes/no question on this topic is answered before the short answer ("Mostly, yes —"); defaults to the canonical topic\'s.'),
   again: text.optional().describe('The answer when the topic comes up again (else a "repeat" reaction).'),
+  follow_up: text.optional().describe('The answer to a follow-up on this topic right after answering it ("what do you mean by that?"); else `again`.'),
   related: z.array(id).optional().describe('Ids of topics a coach could suggest next.'),
 });
 
 const profileFact = z.strictObject({
   fact: text.describe('Shown in the briefing: something a prepared visitor already knows.'),
+  says: text.optional().describe('The same fact as the contact says it, in the first person ("I studied mechanical engineering…"); used for "that\'s on my profile".'),
   examples: z.array(text).min(1).describe('Questions that ask for this fact (they earn a "that is on my profile" reaction).'),
 });
 
@@ -41,6 +50,13 @@ const reactions = z.strictObject({
   unclear: variants.describe('For off-topic or unclear turns.'),
   suggest: variants.optional().describe('Easy and medium scenarios: said after "unclear", {question} is a question the visitor could ask.'),
   repeat: variants.describe('Prefix for a topic already answered ("As I said…").'),
+  not_my_area: variants
+    .default(["That's not something I know much about, to be honest — but I can tell you about {offer}.", "I'm not the best person to ask about {topic}. I could tell you about {offer}, though."])
+    .describe('A fair question on a topic this contact has no answer for: {topic} names it, {offer} names one they can answer.'),
+  clarify: variants.default(['Do you mean {first}, or {second}?', 'Just so I answer the right thing — are you asking about {first}, or {second}?']).describe('When a question could mean two topics: {first} and {second} name them.'),
+  hedge: variants.default(["If you're asking about {topic}: ", 'I think you mean {topic} — ']).describe('Before an answer the contact is not sure was asked for: {topic} names it.'),
+  defer: variants.default(["And I'll come back to your other question in a moment.", 'Remind me about your second question after this.']).describe('After answering one of two questions asked in one turn.'),
+  greet: variants.default(['Nice to meet you.', 'Good to meet you.']).describe('A brief hello before answering when the visitor introduced themselves and asked in one turn.'),
   acknowledge: variants.optional().describe('Reply to an introduction or other statement at the start.'),
   comment: variants.optional().describe('Reply to a statement later in the meeting (a comment, a story).'),
   thanks: variants.optional().describe('Reply to thanks in the middle of the meeting.'),

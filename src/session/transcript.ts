@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { FORMS, INTENTS } from '../nlu/types.js';
 
 /** Transcript format version written by this program. */
 export const TRANSCRIPT_VERSION = 1;
@@ -9,8 +10,12 @@ const userTurn = z.object({
   text: z.string(),
   /** Simulated clock (seconds) when the user started speaking. */
   clock: z.number().min(0),
-  analysis: z.object({ form: z.enum(['open', 'closed', 'statement']), intents: z.array(z.string()), why: z.string() }).passthrough(),
-  match: z.object({ kind: z.enum(['topic', 'profile']), id: z.string(), score: z.number() }).nullable(),
+  analysis: z.object({ form: z.enum(FORMS), intents: z.array(z.enum(INTENTS)), why: z.string() }).passthrough(),
+  /** What the contact took the question to be about, and how sure it was. */
+  match: z
+    .object({ kind: z.enum(['topic', 'profile', 'elsewhere']), id: z.string(), score: z.number(), confidence: z.enum(['sure', 'plausible', 'unsure']).optional() })
+    .passthrough()
+    .nullable(),
 });
 
 const contactTurn = z.object({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createTestModel } from 'xstate/graph';
 import { contactMachine, type ContactEvent } from '../../src/engine/contact-machine.js';
-import { userSaid } from '../../src/engine/contact.js';
-import { buildIndex } from '../../src/engine/matcher.js';
+import { indexFor, userSaid } from '../../src/engine/contact.js';
+import { currentModel } from '../../src/nlu/index.js';
 import { loadCatalog } from '../../src/scenario/registry.js';
 
 const { scenarios } = loadCatalog();
@@ -28,12 +28,12 @@ function leaves(value: unknown, prefix = ''): string[] {
 
 describe.each(scenarios.map((s) => [s.scenario.id, s] as const))('contact machine for %s', (_id, loaded) => {
   const scenario = loaded.scenario;
-  const index = buildIndex(scenario);
+  const index = indexFor(scenario);
   const topic = scenario.topics[0]!;
   const musing = 'I have been thinking a great deal about all of this for a long while now ';
   // A small vocabulary of user turns that together can drive the contact anywhere.
   const events: ContactEvent[] = [
-    userSaid(index, topic.examples[0]!),
+    userSaid(index, topic.examples[0] ?? 'What does a typical day look like for you?'),
     userSaid(index, 'Are you hiring right now? Could you refer me for a job?'),
     userSaid(index, "I see we're almost at time, so let me wrap up."),
     userSaid(index, "Thank you so much, I'll send you a note next week."),
@@ -46,7 +46,7 @@ describe.each(scenarios.map((s) => [s.scenario.id, s] as const))('contact machin
     e.type === 'user.said' ? (e.text.length > 40 ? `"${e.text.slice(0, 30)}…" (${e.text.split(' ').length} words)` : `"${e.text}"`) : e.type;
   const model = createTestModel(contactMachine);
   const paths = model.getShortestPaths({
-    input: { scenario, seed: 7 },
+    input: { scenario, seed: 7, topics: currentModel().topics },
     events,
     // The state value plus coarse clock (2-minute) and patience bands: exact context would make every
     // snapshot unique, the value alone would stop the walk from ever letting time pass.

@@ -1,0 +1,225 @@
+import { normalizeTokens } from './normalize.js';
+import type { Analysis } from './types.js';
+import { stem } from './words.js';
+import { analyze, NO_TOPIC } from './analyze.js';
+import { mentions } from './features.js';
+import { currentModel } from './model.js';
+
+/**
+ * What a scenario can answer, as the language layer needs it (the engine builds this from a
+ * scenario; nlu knows nothing about scenarios): topics with the canonical topic each answers and
+ * their own example questions, and the public-profile facts with theirs.
+ */
+export interface TopicTable {
+  topics: ReadonlyArray<{ id: string; canonical: string | null; examples: readonly string[] }>;
+  profile: ReadonlyArray<{ examples: readonly string[] }>;
+}
+
+/** How sure a match is: `sure` answers and uses up the topic; `plausible` gets a hedged answer; `unsure` a clarifying question. */
+export type Confidence = 'sure' | 'plausible' | 'unsure';
+
+/** What a question is about, in the scenario's terms. */
+export interface Match {
+  /**
+   * topic: a scenario topic; profile: a fact on the public profile; elsewhere: a canonical topic
+   * the scenario has no answer for.
+   */
+  kind: 'topic' | 'profile' | 'elsewhere';
+  /** Scenario topic id, profile fact index, or (elsewhere) the canonical topic id. */
+  id: string;
+  /** The canonical topic behind it, when there is one. */
+  canonical?: string;
+  /** 0–1. */
+  score: number;
+  confidence: Confidence;
+  /** The runner-up scenario topic, for "Do you mean A, or B?". */
+  alternative?: string;
+  /** A follow-up on the answer just given. */
+  followUp?: boolean;
+}
+
+/** Thresholds of the matcher (data/nlu/training.yml has the defaults the model was tuned with). */
+export interface MatchSettings {
+  /** At or above: answered and the topic counts as covered. */
+  sure: number;
+  /** At or above (and below sure): a hedged answer that uses nothing up. */
+  plausible: number;
+  /** Example similarity a profile fact needs to count as "that's on my profile". */
+  profile: number;
+}
+
+/** Defaults, measured on our topic test sets. */
+export const MATCH_SETTINGS: MatchSettings = { sure: 0.45, plausible: 0.2, profile: 0.75 };
+
+// Words every question shares: they say nothing about what it asks.
+const GENERIC = new Set(
+  'what how why when where who which whom whose do does did is are was were be been being am can could would will should may might must shall you your yours i me my we our us it its that this there their they them he she his her a an the of to in on for at by with about as and or so if just really actually like kind sort lot much many tell know think say said ask please else thing things stuff get got someone something anyone anything one any some not no yes all more most very also too then than into from up out over'.split(' '),
+);
+
+/** Content stems of a text, for comparing a question with example questions. */
+export function contentStems(text: string): string[] {
+  return normalizeTokens(text)
+    .filter((t) => t !== ',' && !GENERIC.has(t) && !/^\d+$/.test(t) && t.length < 40)
+    .map((t) => stem(t));
+}
+
+interface Doc {
+  kind: 'topic' | 'profile';
+  id: string;
+  weights: Map<string, number>;
+  norm: number;
+}
+
+/** A scenario's table, indexed for matching (built once per scenario). */
+export interface TopicIndex {
+  table: TopicTable;
+  byCanonical: Map<string, string>;
+  docs: Doc[];
+  idf: Map<string, number>;
+  unknownWeight: number;
+}
+
+/** Index a scenario's topics and profile facts. */
+export function buildTopicIndex(table: TopicTable): TopicIndex {
+  const byCanonical = new Map<string, string>();
+  for (const t of table.topics) if (t.canonical && !byCanonical.has(t.canonical)) byCanonical.set(t.canonical, t.id);
+  const raw: Array<{ kind: 'topic' | 'profile'; id: string; stems: string[] }> = [];
+  for (const t of table.topics) for (const ex of t.examples) raw.push({ kind: 'topic', id: t.id, stems: contentStems(ex) });
+  table.profile.forEach((p, i) => p.examples.forEach((ex) => raw.push({ kind: 'profile', id: String(i), stems: contentStems(ex) })));
+  const df = new Map<string, number>();
+  for (const d of raw) for (const s of new Set(d.stems)) df.set(s, (df.get(s) ?? 0) + 1);
+  const idf = new Map<string, number>();
+  for (const [s, n] of df) idf.set(s, Math.log(1 + raw.length / n));
+  const docs = raw.map((d) => {
+    const weights = new Map<string, number>();
+    for (const s of new Set(d.stems)) weights.set(s, idf.get(s)!);
+    return { kind: d.kind, id: d.id, weights, norm: Math.hypot(...weights.values()) || 1 };
+  });
+  const all = [...idf.values()];
+  return { table, byCanonical, docs, idf, unknownWeight: all.reduce((a, b) => a + b, 0) / (all.length || 1) };
+}
+
+/** Similarity (0–1) of a question to each topic's and profile fact's own examples: best per id. */
+function exampleSimilarity(index: TopicIndex, text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const stems = new Set(contentStems(text));
+  if (stems.size === 0) return out;
+  const q = new Map<string, number>();
+  for (const s of stems) q.set(s, index.idf.get(s) ?? index.unknownWeight);
+  const qNorm = Math.hypot(...q.values());
+  let qMass = 0;
+  for (const w of q.values()) qMass += w;
+  for (const d of index.docs) {
+    let dot = 0;
+    let covered = 0;
+    for (const [s, w] of q) {
+      const dw = d.weights.get(s);
+      if (dw !== undefined) {
+        dot += w * dw;
+        covered += w;
+      }
+    }
+    const score = 0.5 * (covered / qMass) + 0.5 * (dot / (qNorm * d.norm));
+    const key = `${d.kind}:${d.id}`;
+    if (score > (out.get(key) ?? 0)) out.set(key, score);
+  }
+  return out;
+}
+
+/**
+ * Match an analysed question to the scenario: each topic scores the model's probability for its
+ * canonical topic or, for a scenario-specific topic, the similarity to its own examples (the
+ * higher of the two when it has both). A profile fact wins only for a closed question that is
+ * close to one of its examples. A canonical topic the scenario cannot answer comes back as
+ * `elsewhere`. Null when the turn asks about nothing the model knows.
+ */
+export function matchTopic(index: TopicIndex, analysis: Analysis, settings: MatchSettings = MATCH_SETTINGS): Match | null {
+  if (analysis.form === 'statement') return null;
+  const question = mainQuestion(analysis);
+  const sim = exampleSimilarity(index, question);
+  const p = new Map(analysis.topics.map((t) => [t.id, t.p]));
+  const scored = index.table.topics
+    .map((t) => {
+      const fromModel = t.canonical ? (p.get(t.canonical) ?? 0) : 0;
+      // Own examples count fully for scenario-specific topics, and help canonical ones a little.
+      const own = sim.get(`topic:${t.id}`) ?? 0;
+      const score = t.canonical ? Math.max(fromModel, own >= 0.8 ? own : 0) : own * 0.9;
+      return { id: t.id, canonical: t.canonical ?? undefined, score };
+    })
+    .sort((a, b) => b.score - a.score);
+
+  if (analysis.form === 'closed') {
+    let bestProfile: [string, number] | undefined;
+    for (const [k, v] of sim) if (k.startsWith('profile:') && v > (bestProfile?.[1] ?? 0)) bestProfile = [k.slice(8), v];
+    // "That's on my profile" costs the visitor points: the fact must clearly be what was asked.
+    const topScore = scored[0]?.score ?? 0;
+    if (bestProfile && bestProfile[1] >= settings.profile && (bestProfile[1] >= 0.95 || bestProfile[1] >= topScore + 0.15)) {
+      return { kind: 'profile', id: bestProfile[0], score: round(bestProfile[1]), confidence: 'sure' };
+    }
+  }
+
+  const top = scored[0];
+  const modelTop = analysis.topics[0];
+  // The model is sure of a canonical topic this scenario has no answer for.
+  if (modelTop && modelTop.id !== NO_TOPIC && !index.byCanonical.has(modelTop.id) && modelTop.p >= settings.sure && (top?.score ?? 0) < modelTop.p) {
+    return { kind: 'elsewhere', id: modelTop.id, canonical: modelTop.id, score: round(modelTop.p), confidence: 'sure' };
+  }
+  if (!top || top.score < settings.plausible) return null;
+  const confidence: Confidence = top.score >= settings.sure ? 'sure' : 'plausible';
+  const second = scored[1];
+  return {
+    kind: 'topic',
+    id: top.id,
+    ...(top.canonical ? { canonical: top.canonical } : {}),
+    score: round(top.score),
+    confidence: confidence === 'plausible' && second && second.score >= settings.plausible && top.score - second.score < 0.1 ? 'unsure' : confidence,
+    ...(second && second.score >= settings.plausible ? { alternative: second.id } : {}),
+  };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The sentence that decides the form (the main question), or the whole text. */
+function mainQuestion(a: Analysis): string {
+  const order = { open: 2, closed: 1, statement: 0 } as const;
+  let best: Analysis['sentences'][number] | undefined;
+  for (const s of a.sentences) if (s.form !== 'statement' && (!best || order[s.form] > order[best.form])) best = s;
+  return best?.text ?? a.text;
+}
+
+/** What the contact said last, for reading a follow-up ("what do you mean by on-call?"). */
+export interface Previous {
+  /** The scenario topic just answered. */
+  topic: string;
+  /** What the contact said about it. */
+  answer: string;
+}
+
+/** A user turn understood: its analysis and what it asks about. */
+export interface Understanding {
+  analysis: Analysis;
+  match: Match | null;
+}
+
+/**
+ * Read one user turn against a scenario: analyse it once, match its question to a topic, and
+ * recognise a follow-up on the answer just given — a question that points back at it ("how did
+ * that go?", "what do you mean by on-call?") or names something only that answer said — which
+ * stays on that topic instead of starting a new one.
+ */
+export function understand(index: TopicIndex, text: string, previous?: Previous, settings: MatchSettings = MATCH_SETTINGS): Understanding {
+  const analysis = analyze(text);
+  let match = matchTopic(index, analysis, settings);
+  if (previous && analysis.form !== 'statement' && (!match || match.confidence !== 'sure' || match.id === previous.topic)) {
+    const tokens = normalizeTokens(text);
+    const cue = mentions(tokens, currentModel().lookups, 'follow_up_cue');
+    const answerStems = new Set(contentStems(previous.answer));
+    const asked = contentStems(text).filter((s) => s.length > 3);
+    const echoes = asked.length > 0 && asked.length <= 4 && asked.some((s) => answerStems.has(s)) && (!match || match.confidence !== 'sure');
+    if (cue || echoes) {
+      const canonical = index.table.topics.find((t) => t.id === previous.topic)?.canonical ?? undefined;
+      match = { kind: 'topic', id: previous.topic, ...(canonical ? { canonical } : {}), score: match?.id === previous.topic ? match.score : 0.5, confidence: 'sure', followUp: true };
+    }
+  }
+  return { analysis, match };
+}

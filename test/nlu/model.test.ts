@@ -1,0 +1,55 @@
+import { mkdtempSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { modelFile, readModelFile, ModelError } from '../../src/nlu/knowledge.js';
+import { DATA_DIR, dataFingerprint } from '../../src/nlu-data/fingerprint.js';
+import { loadLanguageData } from '../../src/nlu-data/load.js';
+import { trainModel } from '../../src/nlu-data/train.js';
+import { run } from '../helpers.js';
+
+describe('the trained language model', () => {
+  it('is up to date with data/nlu/ and the trainer (run `npm run train` if this fails)', () => {
+    const data = loadLanguageData(DATA_DIR);
+    expect(data.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(modelFile().dataHash).toBe(dataFingerprint(data.hash));
+  });
+
+  it('training is deterministic: the same data gives the same bytes', () => {
+    const data = loadLanguageData(DATA_DIR);
+    const some = (e: { line: number }) => e.line % 7 === 0;
+    const a = JSON.stringify(trainModel(data, some, 'h', some));
+    const b = JSON.stringify(trainModel(data, some, 'h', some));
+    expect(a).toBe(b);
+    expect(a.length).toBeGreaterThan(1000);
+  });
+
+  it('a missing, corrupt or foreign model file is a clear error naming the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cc-model-'));
+    expect(() => readModelFile(join(dir, 'none.json'))).toThrow(ModelError);
+    expect(() => readModelFile(join(dir, 'none.json'))).toThrow(/none\.json: missing/);
+    writeFileSync(join(dir, 'bad.json'), '{"format": "coffeechat-nlu-model", "vers');
+    expect(() => readModelFile(join(dir, 'bad.json'))).toThrow(/bad\.json: is not valid JSON/);
+    writeFileSync(join(dir, 'other.json'), '{"hello": 1}');
+    expect(() => readModelFile(join(dir, 'other.json'))).toThrow(/other\.json: is not a coffeechat language model/);
+    const r = run(['analyze', 'are you hiring'], undefined, { COFFEECHAT_MODEL: join(dir, 'bad.json') });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`language model ${join(dir, 'bad.json')}: is not valid JSON`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('bad language data gets file:line:col diagnostics, not a stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cc-data-'));
+    cpSync(DATA_DIR, dir, { recursive: true });
+    mkdirSync(join(dir, 'corpus'), { recursive: true });
+    writeFileSync(join(dir, 'corpus', 'zz-bad.yml'), 'version: 1\nturns:\n  - form: opne\n    examples: |\n      - hello\n');
+    writeFileSync(join(dir, 'corpus', 'zz-topic.yml'), 'version: 1\nturns:\n  - form: open\n    topic: typical_dya\n    examples: |\n      - what is a day like\n');
+    const data = loadLanguageData(dir);
+    const bad = data.diagnostics.filter((d) => /zz-(bad|topic)\.yml$/.test(d.file));
+    expect(bad.map((d) => [d.file.split('/').pop(), d.code, d.line, d.col])).toEqual([
+      ['zz-bad.yml', 'SC014', 3, 11],
+      ['zz-topic.yml', 'NL001', 4, 12],
+    ]);
+    expect(bad[0]!.hint).toBe("did you mean 'open'?");
+  });
+});
