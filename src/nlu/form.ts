@@ -278,12 +278,6 @@ function clauses(t: readonly string[]): string[][] {
   return out;
 }
 
-/** True when a sentence's first real word is a wh-word or an auxiliary verb. */
-export function opensAsQuestion(tokens: readonly string[]): boolean {
-  const w = stripFillers(tokens)[0];
-  return w !== undefined && (WH.has(w) || AUX.has(w));
-}
-
 /**
  * The form of one sentence from its normalised tokens: the strongest form among its clauses, and
  * "closed" for a question mark with no open or closed cue ("Really?", "Any tips?").
