@@ -5,7 +5,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useModelFile } from '../src/nlu/knowledge.js';
+import { probeTopic } from '../src/engine/probe.js';
 import { analyze } from '../src/nlu/index.js';
+import { loadCatalog } from '../src/scenario/registry.js';
+import { intentProbabilities } from '../src/nlu/analyze.js';
 import { letterLabels } from '../src/nlu/letter-labels.js';
 import { INTENTS, LETTER_LABELS } from '../src/nlu/types.js';
 import { DATA_DIR } from '../src/nlu-data/fingerprint.js';
@@ -163,6 +166,31 @@ if (files.length) {
       letterReport(`data/eval/${f}`, rows, showMisses);
     } else report(`data/eval/${f}`, score(readTsv(join(evalDir, f))), showMisses);
   }
+  // The contact: each topic question asked of every shipped scenario.
+  const topicSet = join(evalDir, 'topic-blind.tsv');
+  if (existsSync(topicSet)) {
+    const rows = readTsv(topicSet).filter((r) => r.topic);
+    const { scenarios } = loadCatalog();
+    console.log(`\n== the contact on data/eval/topic-blind.tsv (${rows.length} questions × ${scenarios.length} scenarios)`);
+    let on = 0, unclear = 0, echoed = 0, n = 0;
+    for (const l of scenarios) {
+      let o = 0, u = 0;
+      const misses = new Map<string, number>();
+      for (const r of rows) {
+        const p = probeTopic(l.scenario, r.text, r.topic!);
+        n++;
+        if (p.onTopic) o++;
+        else inc(misses, `${r.topic}→${p.topic ?? p.reaction}`);
+        if (p.unclear) u++;
+        if (p.echoed) echoed++;
+      }
+      on += o;
+      unclear += u;
+      const worst = [...misses].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => `${k} ×${v}`).join(', ');
+      console.log(`${l.scenario.id.padEnd(24)} on topic ${f3(o / rows.length)}  unclear ${f3(u / rows.length)}   ${worst}`);
+    }
+    console.log(`all scenarios             on topic ${f3(on / n)}  unclear ${f3(unclear / n)}  echoed suggestions ${echoed}`);
+  }
   const dev = new URL('../../shared/eval/utterances.dev.tsv', import.meta.url).pathname;
   if (existsSync(dev)) report('shared dev set (measured only)', score(readTsv(dev)), showMisses);
 
@@ -170,14 +198,33 @@ if (files.length) {
     const k = Number(args[cvAt + 1] ?? 5);
     const pool = data.corpus.filter((e) => !isHeldOut(e.text, held));
     const total = fresh();
+    const probs: Array<{ p: Record<string, number>; gold: string[] }> = [];
     for (let fold = 0; fold < k; fold++) {
       const inFold = (i: number) => i % k === fold;
       const test = pool.filter((_, i) => inFold(i));
       const trainSet = new Set(pool.filter((_, i) => !inFold(i)));
       useModelFile(trainModel(data, (e) => trainSet.has(e), 'cv'));
       score(test, total);
+      for (const e of test) probs.push({ p: intentProbabilities(e.text), gold: e.intents });
     }
     useModelFile(undefined);
     report(`${k}-fold cross-validation over the training split`, total);
+    // Precision / recall of each intent at other thresholds, to choose training.yml's intent_thresholds.
+    const cuts = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5];
+    console.log(`\nintent thresholds (cross-validated): P/R at ${cuts.join(' ')}`);
+    for (const i of INTENTS) {
+      const cells = cuts.map((c) => {
+        let tp = 0, fp = 0, fn = 0;
+        for (const r of probs) {
+          const got = r.p[i]! >= c;
+          const want = r.gold.includes(i);
+          if (got && want) tp++;
+          else if (got) fp++;
+          else if (want) fn++;
+        }
+        return `${(tp / (tp + fp || 1)).toFixed(2)}/${(tp / (tp + fn || 1)).toFixed(2)}`;
+      });
+      console.log(`${i.padEnd(13)} ${cells.join(' ')}`);
+    }
   }
 }

@@ -65,7 +65,9 @@ function read(text: string): Reading {
     const s = raw.trim();
     if (!s) continue;
     for (const i of analyze(s).intents) intents.add(i);
-    for (const l of letterLabels(s)) labels.add(l);
+    const found = letterLabels(s);
+    // "I'd love to work for your company" is no wish to learn: a job-hunting sentence teaches nothing.
+    for (const l of found) if (!(l === 'learn' && found.includes('job_ask'))) labels.add(l);
   }
   const straight = b.replace(/[\u2018\u2019]/g, "'");
   return { text: straight, lower: straight.toLowerCase(), intents, labels };

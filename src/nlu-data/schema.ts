@@ -80,7 +80,10 @@ export const trainingFileSchema = z.strictObject({
   intent_threshold: z.number().min(0).max(1),
   intent_thresholds: z.partialRecord(z.enum(INTENTS), z.number().min(0).max(1)).default({}),
   positive_weight_power: z.number().min(0).max(1),
+  letter_threshold: z.number().min(0).max(1),
+  prune_below: z.number().int().min(1).max(127),
   seed: z.number().int(),
+  matching: z.strictObject({ sure: z.number().min(0).max(1), plausible: z.number().min(0).max(1), profile: z.number().min(0).max(1) }),
 });
 /** Training settings. */
 export type TrainingSettings = z.output<typeof trainingFileSchema>;

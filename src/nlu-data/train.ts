@@ -130,7 +130,9 @@ export function trainModel(data: LanguageData, use: (ex: Example) => boolean, ha
   const intent = sgd(intentItems, features.length, INTENTS.length, 'sigmoid', s, (j, y) => (y === 1 ? posWeight[j]! : 1));
 
   const topicLabels = [...data.topics.map((t) => t.id), NO_TOPIC];
-  const topicItems = examples.map((ex, k) => ({ vec: vecs[k]!, y: topicLabels.indexOf(ex.topic ?? NO_TOPIC) }));
+  // The topic head only ever reads questions and prompts (a statement asks about nothing), so it
+  // learns from those: "none" is then a question about nothing the meeting covers.
+  const topicItems = examples.flatMap((ex, k) => (ex.form === 'statement' && !ex.topic ? [] : [{ vec: vecs[k]!, y: topicLabels.indexOf(ex.topic ?? NO_TOPIC) }]));
   const topic = sgd(topicItems, features.length, topicLabels.length, 'softmax', s, () => 1);
 
   const letterPos = LETTER_LABELS.map((lab) => letters.filter((l) => l.labels.includes(lab)).length);
@@ -145,10 +147,11 @@ export function trainModel(data: LanguageData, use: (ex: Example) => boolean, ha
   const keep = features
     .map((_, f) => f)
     .filter((f) => {
-      for (let j = 0; j < INTENTS.length; j++) if (qi.weights.readInt8(f * INTENTS.length + j) !== 0) return true;
-      for (let j = 0; j < topicLabels.length; j++) if (qt.weights.readInt8(f * topicLabels.length + j) !== 0) return true;
-      for (let j = 0; j < LETTER_LABELS.length; j++) if (ql.weights.readInt8(f * LETTER_LABELS.length + j) !== 0) return true;
-      return false;
+      const strong = (q: Buffer, n: number) => {
+        for (let j = 0; j < n; j++) if (Math.abs(q.readInt8(f * n + j)) >= s.prune_below) return true;
+        return false;
+      };
+      return strong(qi.weights, INTENTS.length) || strong(qt.weights, topicLabels.length) || strong(ql.weights, LETTER_LABELS.length);
     });
   const head = (W: Float64Array, b: Float64Array, labels: string[], kind: 'sigmoid' | 'softmax', thresholds?: number[]): StoredHead => {
     const q = quantise(W, labels.length, keep);
@@ -162,12 +165,13 @@ export function trainModel(data: LanguageData, use: (ex: Example) => boolean, ha
     dataHash: hash,
     lexicon: { shorthand: Object.fromEntries([...shorthand].sort(([a], [b]) => (a < b ? -1 : 1))), lookups: data.lexicon.lookups },
     topics: data.topics.map((t) => ({ id: t.id, label: t.label, ask: t.ask, stance: t.stance })),
+    matching: s.matching,
     features: keep.map((f) => features[f]!).join('\n'),
     idf: Buffer.from(keptIdf.buffer).toString('base64'),
     heads: {
       intent: head(intent.W, intent.b, [...INTENTS], 'sigmoid', INTENTS.map((i) => s.intent_thresholds[i] ?? s.intent_threshold)),
       topic: head(topic.W, topic.b, topicLabels, 'softmax'),
-      letter: head(letter.W, letter.b, [...LETTER_LABELS], 'sigmoid', LETTER_LABELS.map(() => s.intent_threshold)),
+      letter: head(letter.W, letter.b, [...LETTER_LABELS], 'sigmoid', LETTER_LABELS.map(() => s.letter_threshold)),
     },
     examples: { text: examples.map((e) => e.text), intents: examples.map((e) => e.intents.join(',')), topic: examples.map((e) => e.topic ?? NO_TOPIC) },
   };

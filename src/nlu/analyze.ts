@@ -34,6 +34,7 @@ export function analyze(text: string, options: { explain?: boolean } = {}): Anal
     best = stronger(best, verdict);
     return { vec: vecs[k]!, form: verdict.form };
   });
+  if (units.length === 0) return { text: input, form: 'statement', intents: [], sentences, topics: [], yesNo: false, why: `statement: ${best.why}` };
   const all = units.length > 1 ? [whole, ...vecs] : [whole];
 
   // Intents: the strongest reading of each over the whole turn and its sentences.
@@ -97,4 +98,16 @@ export function analyze(text: string, options: { explain?: boolean } = {}): Anal
     if (suggestion) result.suggestion = suggestion;
   }
   return result;
+}
+
+/** The model's probability of each intent for a turn (the strongest over the turn and its sentences), for measuring thresholds. */
+export function intentProbabilities(text: string): Record<Intent, number> {
+  const m = currentModel();
+  const { vecs, whole } = turnVector(m, text);
+  const out = Object.fromEntries(INTENTS.map((i) => [i, 0])) as Record<Intent, number>;
+  for (const v of vecs.length > 1 ? [whole, ...vecs] : [whole]) {
+    const p = probabilities(m.intent, v);
+    INTENTS.forEach((i, j) => (out[i] = Math.max(out[i], p[j]!)));
+  }
+  return out;
 }

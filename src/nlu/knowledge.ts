@@ -35,6 +35,8 @@ export interface ModelFile {
   dataHash: string;
   lexicon: { shorthand: Record<string, string>; lookups: Record<string, string[]> };
   topics: TopicInfo[];
+  /** The matcher's thresholds (data/nlu/training.yml). */
+  matching: { sure: number; plausible: number; profile: number };
   /** The vocabulary, one feature per line. */
   features: string;
   /** base64 float32 inverse document frequencies, one per feature. */
@@ -91,6 +93,7 @@ export function readModelFile(file: string): ModelFile {
     !!m.lexicon?.shorthand &&
     !!m.lexicon?.lookups &&
     Array.isArray(m.topics) &&
+    !!m.matching &&
     !!m.examples;
   if (!ok) throw new ModelError(file, 'is missing parts (corrupt or from another version)');
   return m as ModelFile;

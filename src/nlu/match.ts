@@ -38,7 +38,7 @@ export interface Match {
   followUp?: boolean;
 }
 
-/** Thresholds of the matcher (data/nlu/training.yml has the defaults the model was tuned with). */
+/** Thresholds of the matcher (data/nlu/training.yml, carried in the model file). */
 export interface MatchSettings {
   /** At or above: answered and the topic counts as covered. */
   sure: number;
@@ -48,8 +48,8 @@ export interface MatchSettings {
   profile: number;
 }
 
-/** Defaults, measured on our topic test sets. */
-export const MATCH_SETTINGS: MatchSettings = { sure: 0.45, plausible: 0.2, profile: 0.75 };
+/** The installed model's matching thresholds. */
+export const matchSettings = (): MatchSettings => currentModel().file.matching;
 
 // Words every question shares: they say nothing about what it asks.
 const GENERIC = new Set(
@@ -133,7 +133,7 @@ function exampleSimilarity(index: TopicIndex, text: string): Map<string, number>
  * close to one of its examples. A canonical topic the scenario cannot answer comes back as
  * `elsewhere`. Null when the turn asks about nothing the model knows.
  */
-export function matchTopic(index: TopicIndex, analysis: Analysis, settings: MatchSettings = MATCH_SETTINGS): Match | null {
+export function matchTopic(index: TopicIndex, analysis: Analysis, settings: MatchSettings = matchSettings()): Match | null {
   if (analysis.form === 'statement') return null;
   const question = mainQuestion(analysis);
   const sim = exampleSimilarity(index, question);
@@ -153,7 +153,7 @@ export function matchTopic(index: TopicIndex, analysis: Analysis, settings: Matc
     for (const [k, v] of sim) if (k.startsWith('profile:') && v > (bestProfile?.[1] ?? 0)) bestProfile = [k.slice(8), v];
     // "That's on my profile" costs the visitor points: the fact must clearly be what was asked.
     const topScore = scored[0]?.score ?? 0;
-    if (bestProfile && bestProfile[1] >= settings.profile && (bestProfile[1] >= 0.95 || bestProfile[1] >= topScore + 0.15)) {
+    if (bestProfile && bestProfile[1] >= settings.profile && (bestProfile[1] >= 0.95 || bestProfile[1] >= topScore + 0.25)) {
       return { kind: 'profile', id: bestProfile[0], score: round(bestProfile[1]), confidence: 'sure' };
     }
   }
@@ -207,7 +207,7 @@ export interface Understanding {
  * that go?", "what do you mean by on-call?") or names something only that answer said — which
  * stays on that topic instead of starting a new one.
  */
-export function understand(index: TopicIndex, text: string, previous?: Previous, settings: MatchSettings = MATCH_SETTINGS): Understanding {
+export function understand(index: TopicIndex, text: string, previous?: Previous, settings: MatchSettings = matchSettings()): Understanding {
   const analysis = analyze(text);
   let match = matchTopic(index, analysis, settings);
   if (previous && analysis.form !== 'statement' && (!match || match.confidence !== 'sure' || match.id === previous.topic)) {

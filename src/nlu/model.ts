@@ -125,6 +125,7 @@ export function strongestFeatures(m: Model, head: Head, v: Vec, j: number, k = 3
     const f = m.features[v.idx[t]!]!;
     // Character n-grams and the form carry weight but explain nothing to a person.
     if (f.startsWith('c:') || f.startsWith('F:') || f === 'Q') continue;
+    if (top.some(([, g]) => readable(g) === readable(f))) continue;
     let at = top.findIndex(([x, g]) => w > x || (w === x && f < g));
     if (at < 0) at = top.length;
     top.splice(at, 0, [w, f]);

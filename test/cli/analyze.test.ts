@@ -28,10 +28,12 @@ describe('coffeechat analyze', () => {
     const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(out.map((o) => o.text)).toEqual(lines);
     expect(out.map((o) => o.form)).toEqual(['closed', 'statement', 'open', 'statement', 'closed']);
-    expect(out[1]).toEqual({ text: '', form: 'statement', intents: [], sentences: [], why: 'statement: no question or prompt' });
+    expect(out[1]).toEqual({ text: '', form: 'statement', intents: [], topics: [], sentences: [], why: 'statement: no question or prompt' });
     expect(out[4].intents).toEqual(['job_ask']);
     expect(out[0].suggestion).toBe('What do you like most about your job?');
-    expect(Object.keys(out[2])).toEqual(['text', 'form', 'intents', 'sentences', 'why']);
+    expect(Object.keys(out[2])).toEqual(['text', 'form', 'intents', 'topics', 'sentences', 'why']);
+    expect(out[2].topics[0]).toEqual({ id: 'path', p: expect.any(Number) });
+    expect(out[4].why).toMatch(/job_ask [01]\.\d\d: .* — closest to "[^"]+"/);
   });
 
   it('keeps alignment through CRLF, invalid UTF-8, control characters and a 1 MB line', () => {
@@ -55,7 +57,7 @@ describe('coffeechat analyze', () => {
   it('analyses TEXT arguments as one turn, as a readable table without --json', () => {
     const r = run(['analyze', 'Do', 'you', 'like', 'it?']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('closed    -                         Do you like it?\n          try: What do you like most about it?\n');
+    expect(r.stdout).toMatch(/^closed {4}- {25}Do you like it\?\n {10}topic: likes \(0\.\d\d\)\n {10}try: What do you like most about it\?\n$/);
   });
 
   it('exits 2 with a pointer to --help on a bad option', () => {

@@ -109,9 +109,9 @@ describe('meeting screen', () => {
     expect(frame()).toContain('Commands: /end ends the meeting and shows your report');
 
     await type('/end');
-    expect(frame()).toMatch(/^Your score: \d+\/100\nthe meeting ended when you left at 01:40 of 20:00/);
+    expect(frame()).toMatch(/^Your score: \d+\/100\nthe meeting ended when you left at 01:42 of 20:00/);
     expect(frame()).toContain(`Transcript saved to ${savePath}`);
-    expect(JSON.parse(readFileSync(savePath, 'utf8')).ended).toEqual({ reason: 'user', clock: 100 });
+    expect(JSON.parse(readFileSync(savePath, 'utf8')).ended).toEqual({ reason: 'user', clock: 102 });
   });
 
   it('text and Enter arriving together (a paste) are said, not lost', async () => {

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createContact } from '../../src/engine/contact.js';
+import { probeTopic } from '../../src/engine/probe.js';
+import { loadScenarioFile } from '../../src/scenario/load.js';
+import { loadCatalog } from '../../src/scenario/registry.js';
+
+const { scenarios } = loadCatalog();
+const engineer = scenarios.find((s) => s.scenario.id === 'startup-engineer')!.scenario;
+const nurse = scenarios.find((s) => s.scenario.id === 'nurse-manager')!.scenario;
+const tiny = loadScenarioFile(new URL('../fixtures/scenarios/minimal.yaml', import.meta.url).pathname).scenario!;
+
+const probes = readFileSync(new URL('../fixtures/topic-probes.tsv', import.meta.url), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((l) => l.split('\t') as [string, string]);
+
+describe('the contact understands the question asked', () => {
+  it('answers the previous team\'s paraphrase probes on topic in every shipped scenario, never "unclear" for more than a few, never echoing', () => {
+    let on = 0;
+    let unclear = 0;
+    let n = 0;
+    const misses: string[] = [];
+    for (const l of scenarios) {
+      for (const [q, topic] of probes) {
+        const p = probeTopic(l.scenario, q, topic);
+        n++;
+        if (p.onTopic) on++;
+        else misses.push(`${l.scenario.id}: ${q} (${topic}) → ${p.topic ?? p.reaction}`);
+        if (p.unclear) unclear++;
+        expect(p.echoed, q).toBe(false);
+      }
+    }
+    expect(on / n, misses.slice(0, 20).join('\n')).toBeGreaterThanOrEqual(0.85);
+    expect(unclear / n).toBeLessThanOrEqual(0.05);
+  });
+
+  it('an introduction and a question in one breath: a brief hello, then the answer', () => {
+    const c = createContact(engineer, 1);
+    const x = c.say("Hi Maya, I'm Jordan, a junior in computer science. What does a typical day look like for you?");
+    expect(x.reaction).toBe('answer_open');
+    expect(x.topic).toBe('typical_day');
+    expect(x.reply[0]).toMatch(/^(Nice|Good) to meet you\.$/);
+  });
+
+  it('two questions in one turn: answers the main one and says it will come back to the other', () => {
+    const x = createContact(engineer, 1).say('What do you enjoy most about your job? And what are the downsides?');
+    expect(['answer_open', 'hedged']).toContain(x.reaction);
+    expect(x.reply.at(-1)).toMatch(/other question|second question/);
+  });
+
+  it('a follow-up on the answer just given stays on that topic and goes one step further, not a repeat', () => {
+    const c = createContact(engineer, 1);
+    expect(c.say('What does a typical day look like for you?').topic).toBe('typical_day');
+    const x = c.say('wait, what do you mean by on call?');
+    expect(x.reaction).toBe('follow_up');
+    expect(x.topic).toBe('typical_day');
+    expect(x.reply.join(' ')).not.toMatch(/^(As I mentioned|Like I said)/);
+  });
+
+  it('a yes/no question gets its yes or no first, then the short answer', () => {
+    const x = createContact(engineer, 1).say('do you like working at a startup');
+    expect(x.reaction).toBe('answer_closed');
+    expect(x.topic).toBe('likes');
+    expect(x.reply[0]).toMatch(/^Mostly, yes — /);
+  });
+
+  it('profile facts are said in the first person', () => {
+    const x = createContact(engineer, 1).say('Where did you go to school?');
+    expect(x.reaction).toBe('bio_question');
+    expect(x.reply.join(' ')).toContain('I studied mechanical engineering');
+  });
+
+  it('a fair question the scenario has no answer for gets "not my area" and an offer, never "say that again"', () => {
+    const x = createContact(tiny, 1).say('How has the industry changed over the last ten years?');
+    expect(x.reaction).toBe('not_my_area');
+    expect(x.reply.join(' ')).toMatch(/(not something I know much about|not the best person)/);
+  });
+
+  it('off-topic turns: the first costs no patience, a second in a row does; the suggestions rotate and never repeat the question', () => {
+    const c = createContact(engineer, 1);
+    const first = c.say('did you watch the game last night?');
+    expect(first.reaction).toBe('unclear');
+    expect(first.patience).toBe(100);
+    const second = c.say("how's the weather over there");
+    expect(second.reaction).toBe('unclear');
+    expect(second.patience).toBeLessThan(100);
+    expect(first.reply.at(-1)).not.toBe(second.reply.at(-1));
+  });
+
+  it('a student who asks only good questions, however worded, is never cut short', () => {
+    const lines = [
+      "Hi, I'm Ana, I'm finishing a nursing degree and I'm trying to understand what management is like. I know we have fifteen minutes.",
+      'so what does a normal shift look like for you these days',
+      'how did you go from staff nurse to running the unit?',
+      'what do you mean by precepting?',
+      'What part of the job is hardest for you right now, and how do you deal with it?',
+      'how is nursing changing with all the new tech',
+      'what would you tell someone like me who is about to start on a med-surg floor',
+      'Is there anyone else you think I should talk to?',
+      "Thank you so much, this was really helpful — I'll email them this week.",
+    ];
+    const c = createContact(nurse, 2);
+    const reactions = lines.map((l) => c.say(l).reaction);
+    expect(reactions).not.toContain('unclear');
+    expect(reactions).not.toContain('cut_short');
+    expect(c.current().endReason).toBe('graceful');
+  });
+});
