@@ -87,3 +87,41 @@ export const trainingFileSchema = z.strictObject({
 });
 /** Training settings. */
 export type TrainingSettings = z.output<typeof trainingFileSchema>;
+
+/** One closed question as a student types it and the exact open rewrite expected for it. */
+const rewriteExampleSchema = z.strictObject({
+  closed: text.describe('A closed question as a student would type it ("Do you use Figma?").'),
+  open: text.describe('The exact rewrite expected for it.'),
+});
+
+/** `rewrites.yml`: the open rewrites offered for closed questions (src/nlu/suggest.ts applies them). */
+export const rewritesFileSchema = z.strictObject({
+  version: z.number().int(),
+  fallback: text.describe('Shown when no rule rewrites a closed question.'),
+  lists: z
+    .record(id, z.array(text).min(1))
+    .default({})
+    .describe('Named word lists; {name} in a pattern stands for any one entry of the list.'),
+  prepare: z
+    .array(
+      z.strictObject({
+        pattern: text.describe('An anchored regular expression over the normalised clause, with named groups.'),
+        template: z.string().describe('What the clause becomes; {group} is replaced by what the group matched.'),
+      }),
+    )
+    .default([])
+    .describe('Steps applied in order before the rules, each when its pattern matches.'),
+  rules: z
+    .array(
+      z.strictObject({
+        pattern: text.describe('An anchored regular expression over the normalised clause (lower case, contractions expanded), with named groups.'),
+        template: text.describe('The open rewrite; {group} is replaced by what the group matched.'),
+        examples: z.array(rewriteExampleSchema).min(1).describe('Closed questions with the exact rewrite expected (checked by training and the tests).'),
+      }),
+    )
+    .min(1)
+    .describe('Tried in order: the first rule whose pattern matches gives the rewrite.'),
+  no_rewrite: z.array(text).default([]).describe('Closed questions that must get no rewrite.'),
+});
+/** The rewrites file, validated. */
+export type RewritesFile = z.output<typeof rewritesFileSchema>;

@@ -174,5 +174,10 @@ export function trainModel(data: LanguageData, use: (ex: Example) => boolean, ha
       letter: head(letter.W, letter.b, [...LETTER_LABELS], 'sigmoid', LETTER_LABELS.map(() => s.letter_threshold)),
     },
     examples: { text: examples.map((e) => e.text), intents: examples.map((e) => e.intents.join(',')), topic: examples.map((e) => e.topic ?? NO_TOPIC) },
+    rewrites: {
+      prepare: data.rewrites.prepare.map((r) => ({ pattern: r.pattern, template: r.template })),
+      rules: data.rewrites.rules.map((r) => ({ pattern: r.pattern, template: r.template })),
+      fallback: data.rewrites.fallback,
+    },
   };
 }

@@ -27,6 +27,22 @@ export interface TopicInfo {
   stance: string;
 }
 
+/** One rewrite rule: an anchored pattern over the normalised clause and a template with {group} placeholders. */
+export interface RewriteRule {
+  pattern: string;
+  template: string;
+}
+
+/** The open rewrites of closed questions (data/nlu/rewrites.yml, word lists expanded). */
+export interface RewriteSet {
+  /** Steps applied in order to the clause before the rules. */
+  prepare: RewriteRule[];
+  /** Tried in order; the first match gives the rewrite. */
+  rules: RewriteRule[];
+  /** Shown when no rule fits. */
+  fallback: string;
+}
+
 /** The model file as written by `npm run train`. */
 export interface ModelFile {
   format: typeof MODEL_FORMAT;
@@ -44,6 +60,8 @@ export interface ModelFile {
   heads: { intent: StoredHead; topic: StoredHead; letter: StoredHead };
   /** Training examples per label, for "closest to: …" explanations. */
   examples: { text: string[]; intents: string[]; topic: string[] };
+  /** Open rewrites for closed questions. */
+  rewrites: RewriteSet;
 }
 
 /** A missing or corrupt model file: names the file and what is wrong with it. */
@@ -53,17 +71,20 @@ export class ModelError extends Error {
   }
 }
 
-/** Where the model file is: $COFFEECHAT_MODEL, or models/nlu.json beside the program. */
-export function modelPath(): string {
-  const override = process.env.COFFEECHAT_MODEL;
-  if (override) return override;
+/** A file shipped with the program (models/nlu.json, data/rubric.yml), found from the running code up. */
+export function shippedFile(...parts: string[]): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let up = 0; up < 4; up++) {
-    const candidate = join(dir, 'models', 'nlu.json');
+    const candidate = join(dir, ...parts);
     if (existsSync(candidate)) return candidate;
     dir = dirname(dir);
   }
-  return join(dirname(fileURLToPath(import.meta.url)), '..', 'models', 'nlu.json');
+  return join(dirname(fileURLToPath(import.meta.url)), '..', ...parts);
+}
+
+/** Where the model file is: $COFFEECHAT_MODEL, or models/nlu.json beside the program. */
+export function modelPath(): string {
+  return process.env.COFFEECHAT_MODEL || shippedFile('models', 'nlu.json');
 }
 
 /** Read and check a model file; throws ModelError naming the file. */
@@ -94,7 +115,11 @@ export function readModelFile(file: string): ModelFile {
     !!m.lexicon?.lookups &&
     Array.isArray(m.topics) &&
     !!m.matching &&
-    !!m.examples;
+    !!m.examples &&
+    !!m.rewrites &&
+    Array.isArray(m.rewrites.prepare) &&
+    Array.isArray(m.rewrites.rules) &&
+    typeof m.rewrites.fallback === 'string';
   if (!ok) throw new ModelError(file, 'is missing parts (corrupt or from another version)');
   return m as ModelFile;
 }

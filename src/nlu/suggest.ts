@@ -1,36 +1,97 @@
 /**
- * Open rewrites for common closed questions. Each template takes the normalised clause (lower
- * case, contractions expanded) and returns a rewrite, or nothing when it does not fit.
+ * Open rewrites for common closed questions. The rules are data (data/nlu/rewrites.yml, copied
+ * into the model file by `npm run train`): each takes the normalised clause (lower case,
+ * contractions expanded, fillers stripped) and gives a rewrite, or nothing when none fits.
  */
-type Template = [RegExp, (m: RegExpExecArray) => string];
+import { modelFile, onModelChange, type RewriteRule, type RewriteSet } from './knowledge.js';
 
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const you = (s: string) => s.replace(/\bi am\b/g, 'I am').replace(/\bi\b/g, 'I');
+/** A rule ready to apply. */
+export interface CompiledRule {
+  re: RegExp;
+  template: string;
+}
 
-const TEMPLATES: Template[] = [
-  [/^(do|did) you (really )?(like|enjoy|love) (.+)$/, (m) => `What do you ${m[3] === 'love' ? 'love' : m[3]} most about ${m[4]}?`],
-  [/^(are|were) you (happy|satisfied) with (.+)$/, (m) => `What has kept you ${m[2]} with ${m[3]}, and what would you change?`],
-  [/^(do|would|could) you (have|give) (me )?any (advice|tips|suggestions|pointers)( .*)?$/, (m) => `What ${m[4]} would you give someone in my position?`],
-  [/^any (advice|tips|suggestions|pointers)( .*)?$/, (m) => `What ${m[1]} would you give someone starting out?`],
-  [/^(are there|is there|do you have|do you know of) (any )?(.+?) (that )?you (would|might) (recommend|suggest)$/, (m) => `What ${m[3]} would you recommend?`],
-  [/^(are there|is there) (any )?(.+?)$/, (m) => `What ${m[3]} ${m[1] === 'is there' ? 'is there' : 'are there'}, and how do they work?`],
-  [/^(did|have) you always (want|wanted|plan|planned|intend|intended) to (.+)$/, (m) => `What made you want to ${m[3]}?`],
-  [/^(have|had) you ever (thought about|considered) (.+)$/, (m) => `How do you think about ${m[3]}?`],
-  [/^do you think (i|i should|it would be|it is) (.+)$/, (m) => `What's your view on whether ${you(m[1] ?? '')} ${m[2]}?`],
-  [/^(would|will|could|can|does|do) (a|an|the|my|having a|having an) (.+?) (help|matter|count)$/, (m) => `How would ${m[2]} ${m[3]} ${m[4]}?`],
-  [/^(is|are) (it|that|this|the \w+|your \w+|the \w+ \w+) (more |very |really |too )?(\w+)$/, (m) => `What makes ${m[2]} ${m[3] ?? ''}${m[4]}?`],
-  [/^(was|were) (it|that|this|the \w+|your \w+) (a |an )?(\w+) (\w+)$/, (m) => `What made ${m[2]} ${m[3] ?? ''}${m[4]} ${m[5]}?`],
-  [/^(was|were) (it|that|this|the \w+|your \w+) (very |really |too )?(\w+)$/, (m) => `What made ${m[2]} ${m[3] ?? ''}${m[4]}?`],
-  [/^do you (ever )?(work|travel|manage|use|get to) (.+)$/, (m) => `What does ${m[2]} ${m[3]} look like for you?`],
-  [/^what is (your|the) (official |current |exact )?(title|salary|salary range|pay)( .*)?$/, () => 'What does your role involve day to day?'],
-];
+/** A rule set ready to apply: the preparing steps, the rules (first match wins) and the fallback. */
+export interface CompiledRewrites {
+  prepare: CompiledRule[];
+  rules: CompiledRule[];
+  fallback: string;
+}
 
-/** An open rewrite of a closed question, or undefined when no template fits. */
-export function openRewrite(clause: string): string | undefined {
-  const c = clause.replace(/ ,/g, ',').replace(/[?.!]+$/, '').trim();
-  for (const [re, make] of TEMPLATES) {
-    const m = re.exec(c);
-    if (m) return cap(you(make(m).replace(/\s+/g, ' ').replace(/ \?/, '?')));
+/** What a rewrite came from: its text and the index of the rule that made it. */
+export interface RewriteResult {
+  text: string;
+  rule: number;
+}
+
+const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+/** The names of a pattern's groups (?<name>…). */
+export function groupNames(pattern: string): string[] {
+  return [...pattern.matchAll(/\(\?<([A-Za-z_$][\w$]*)>/g)].map((m) => m[1]!);
+}
+
+/** The {names} a template uses. */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+}
+
+/** Compile one rule; throws SyntaxError on an invalid pattern. */
+export function compileRule(rule: RewriteRule): CompiledRule {
+  return { re: new RegExp(rule.pattern), template: rule.template };
+}
+
+/** Compile a rule set; throws SyntaxError on an invalid pattern. */
+export function compileRewrites(set: RewriteSet): CompiledRewrites {
+  return { prepare: set.prepare.map(compileRule), rules: set.rules.map(compileRule), fallback: set.fallback };
+}
+
+/** A template with each {name} replaced by its group's text (nothing when the group matched nothing). */
+function fill(template: string, m: RegExpExecArray): string {
+  return template.replace(PLACEHOLDER, (_, name: string) => m.groups?.[name] ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Tidy a rewrite for display: spacing, capital first letter, "I". */
+function finish(s: string): string {
+  const t = s
+    .replace(/\s+([?,.!])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\bi\b/g, 'I');
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+/** Apply a rule set to a normalised clause: the rewrite and the rule that made it, or undefined. */
+export function rewriteWith(set: CompiledRewrites, clause: string): RewriteResult | undefined {
+  let c = clause.replace(/ ,/g, ',').replace(/[?.!]+$/, '').replace(/\s+/g, ' ').trim();
+  for (const step of set.prepare) {
+    const m = step.re.exec(c);
+    if (m) c = fill(step.template, m);
+  }
+  for (let i = 0; i < set.rules.length; i++) {
+    const rule = set.rules[i]!;
+    const m = rule.re.exec(c);
+    if (m) {
+      const text = finish(fill(rule.template, m));
+      return text ? { text, rule: i } : undefined;
+    }
   }
   return undefined;
+}
+
+let compiled: CompiledRewrites | undefined;
+onModelChange(() => (compiled = undefined));
+/** The model's rewrite rules, compiled on first use. */
+function rewrites(): CompiledRewrites {
+  return (compiled ??= compileRewrites(modelFile().rewrites));
+}
+
+/** An open rewrite of a closed question's normalised clause, or undefined when no rule fits. */
+export function openRewrite(clause: string): string | undefined {
+  return rewriteWith(rewrites(), clause)?.text;
+}
+
+/** The advice shown when a closed question has no rewrite. */
+export function rewriteFallback(): string {
+  return rewrites().fallback;
 }
