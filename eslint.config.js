@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 // The pipeline flows one way (DESIGN.md): a stage may name a later stage's types, never call it.
 const STAGES = ['nlu', 'scenario', 'nlu-data', 'engine', 'session', 'scoring', 'letters', 'report', 'ui', 'cli'];
-const layering = STAGES.map((stage, i) => ({
+const layering = STAGES.slice(0, -1).map((stage, i) => ({
   files: [`src/${stage}/**/*.{ts,tsx}`],
   rules: {
     '@typescript-eslint/no-restricted-imports': [

@@ -15,10 +15,28 @@ const MAX_FILE_BYTES = 8 * 1024 * 1024;
 /** A file that scored, or the one-line reason it did not. */
 type Result = { ok: true; scenario: LoadedScenario; score: Score; participant: string | null } | { ok: false; error: string };
 
-/** Replay a script (one user line per line) against a scenario and score it. */
-export function scoreScript(text: string, loaded: LoadedScenario, seed: number): { score: Score; unused: number } {
-  const session = new Session(loaded, { seed, participant: null, startedAt: null });
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+/** What a script says about itself in `#` lines: `# scenario: ID`, `# participant: NAME`. */
+export interface ScriptHeader {
+  scenario?: string;
+  participant?: string;
+}
+
+/** The `#` metadata of a script (comment lines are never said to the contact). */
+export function scriptHeader(text: string): ScriptHeader {
+  const h: ScriptHeader = {};
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*#\s*(scenario|participant|name)\s*:\s*(.+?)\s*$/i.exec(line);
+    if (!m) continue;
+    if (m[1]!.toLowerCase() === 'scenario') h.scenario ??= m[2]!;
+    else h.participant ??= m[2]!;
+  }
+  return h;
+}
+
+/** Replay a script (one user line per line; `#` lines are comments) against a scenario and score it. */
+export function scoreScript(text: string, loaded: LoadedScenario, seed: number, participant: string | null = null): { score: Score; unused: number } {
+  const session = new Session(loaded, { seed, participant, startedAt: null });
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
   let used = 0;
   for (const line of lines) {
     if (session.ended) break;
@@ -37,7 +55,7 @@ function lineCol(text: string, offset: number): string {
   return `${before.length}:${before[before.length - 1]!.length + 1}`;
 }
 
-function scoreFile(file: string, cat: Catalog, scenarioArg: LoadedScenario, seed: number, warn: (m: string) => void): Result {
+function scoreFile(file: string, cat: Catalog, scenarioArg: LoadedScenario, explicit: boolean, seed: number, warn: (m: string) => void): Result {
   let text: string;
   try {
     text = readTextFile(file, MAX_FILE_BYTES);
@@ -64,9 +82,25 @@ function scoreFile(file: string, cat: Catalog, scenarioArg: LoadedScenario, seed
     return { ok: true, scenario: loaded, score: score(t, loaded.scenario), participant: t.participant };
   }
   if (text.trim() === '') return { ok: false, error: 'empty script: expected one line per thing you say' };
-  const { score: s, unused } = scoreScript(text, scenarioArg, seed);
+  // A script may name its scenario ("# scenario: nurse-manager"); --scenario overrides it.
+  const header = scriptHeader(text);
+  let loaded = scenarioArg;
+  if (header.scenario && !explicit) {
+    const named = findScenario(cat, header.scenario);
+    if (!named) return { ok: false, error: `its '# scenario: ${header.scenario}' is not installed (see 'coffeechat scenarios list', or use --scenarios DIR)` };
+    loaded = named;
+  }
+  const participant = header.participant ?? null;
+  const { score: s, unused } = scoreScript(text, loaded, seed, participant);
   if (unused > 0) warn(`${file}: the meeting ended before the last ${unused} line${unused === 1 ? '' : 's'}; they were not used`);
-  return { ok: true, scenario: scenarioArg, score: s, participant: null };
+  return { ok: true, scenario: loaded, score: s, participant };
+}
+
+/** Each dimension's advice and every turn note, indented under a file's summary. */
+function feedbackLines(sc: Score, paint: ReturnType<typeof painter>): string {
+  const lines = DIMENSIONS.filter((d) => sc.dimensions[d].score < sc.dimensions[d].max).map((d) => `  ${paint('dim', `${DIMENSION_LABEL[d]}:`)} ${sc.dimensions[d].advice}`);
+  for (const n of sc.notes) lines.push(`  ${paint('dim', `turn ${n.turn}`)} “${n.text.length > 70 ? `${n.text.slice(0, 69)}…` : n.text}” — ${n.note}${n.rewrite ? ` Try: “${n.rewrite}”` : ''}`);
+  return lines.join('\n');
 }
 
 export const scoreCommand: Command = {
@@ -75,11 +109,16 @@ export const scoreCommand: Command = {
   help: `
 Arguments:
   FILE...          a .txt script (each non-blank line is something you say, replayed
-                   against the scenario) or a .json transcript saved by 'play'
-                   (re-scored from its turns; a warning if the scenario changed since)
+                   against the scenario; lines starting with # are comments, and
+                   '# scenario: ID' / '# participant: NAME' name its scenario and
+                   student) or a .json transcript saved by 'play' (re-scored from its
+                   turns; a warning if the scenario changed since)
 
 Options:
-  --scenario ID    scenario for .txt scripts (default: the default scenario)
+  --scenario ID    scenario for every .txt script (default: the one the script names,
+                   else the default scenario)
+  --brief          a compact summary: without each file's advice and turn notes (text)
+                   and without the Notes column (--md); CSV always has a notes column
   --json           JSON Lines, one object per file:
                    {"file","scenario","total","outcome","dimensions":{...},...}
   --csv            one row per file, for spreadsheets
@@ -97,6 +136,7 @@ still scored, and the exit code is 1. The same files always give the same output
     md: { type: 'boolean' },
     seed: { type: 'string' },
     scenarios: { type: 'string', multiple: true },
+    brief: { type: 'boolean' },
   },
   async run(values, files) {
     exitOnBrokenPipe();
@@ -118,9 +158,9 @@ still scored, and the exit code is 1. The same files always give the same output
       out.length = 0;
     };
     if (format === 'csv') out.push(CSV_HEADER);
-    if (format === 'md') out.push(mdHeader());
+    if (format === 'md') out.push(mdHeader(values.brief === true));
     files.forEach((file, i) => {
-      const r = scoreFile(file, cat, scenarioArg, seed, (m) => warnings.push(m));
+      const r = scoreFile(file, cat, scenarioArg, typeof values.scenario === 'string', seed, (m) => warnings.push(m));
       if (!r.ok) {
         failed++;
         bar.clear();
@@ -129,10 +169,12 @@ still scored, and the exit code is 1. The same files always give the same output
         const id = r.scenario.scenario.id;
         if (format === 'json') out.push(JSON.stringify(scoreRecord(file, id, r.score, r.participant)));
         else if (format === 'csv') out.push(csvRow(file, id, r.score, r.participant));
-        else if (format === 'md') out.push(mdRow(file, id, r.score));
+        else if (format === 'md') out.push(mdRow(file, id, r.score, values.brief === true));
         else {
           const dims = DIMENSIONS.map((d) => `${DIMENSION_LABEL[d].toLowerCase()} ${r.score.dimensions[d].score}/${r.score.dimensions[d].max}`);
-          out.push(`${paint('bold', file)}: ${summaryLine(r.score)}\n  ${dims.join(' · ')}`);
+          const who = r.participant ? ` (${r.participant}, ${id})` : ` (${id})`;
+          out.push(`${paint('bold', file)}${who}: ${summaryLine(r.score)}\n  ${dims.join(' · ')}`);
+          if (values.brief !== true) out.push(feedbackLines(r.score, paint));
         }
       }
       if (out.length >= 200) {

@@ -206,6 +206,9 @@ export const contactMachine = setup({
       assertEvent(event, 'user.said');
       const a = event.analysis;
       if (!a.intents.includes('thanks') || isQuestion(a)) return false;
+      // Thanks in the opening ("thank you for making time") is not goodbye: a close comes after a conversation.
+      const answered = [...context.covered.values()].reduce((x, y) => x + y, 0);
+      if (context.turn < 3 || (answered < 2 && context.clock < endSeconds(context) / 2)) return false;
       return a.intents.includes('follow_up') || a.intents.includes('time_check') || context.clock >= lastMinutesAt(context) || /\b(bye|goodbye|that is all|that's all|all my questions)\b/i.test(event.text);
     },
     isWrapUpSignal: ({ event }) => {

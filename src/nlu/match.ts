@@ -210,9 +210,11 @@ export interface Understanding {
 export function understand(index: TopicIndex, text: string, previous?: Previous, settings: MatchSettings = matchSettings()): Understanding {
   const analysis = analyze(text);
   let match = matchTopic(index, analysis, settings);
-  if (previous && analysis.form !== 'statement' && (!match || match.confidence !== 'sure' || match.id === previous.topic)) {
-    const tokens = normalizeTokens(text);
-    const cue = mentions(tokens, currentModel().lookups, 'follow_up_cue');
+  const tokens = normalizeTokens(text);
+  const cue = previous !== undefined && analysis.form !== 'statement' && mentions(tokens, currentModel().lookups, 'follow_up_cue');
+  // "How did that go?": a short question that points back is a follow-up, whatever it resembles.
+  const pointsBack = cue && contentStems(text).length <= 2;
+  if (previous && analysis.form !== 'statement' && (pointsBack || !match || match.confidence !== 'sure' || match.id === previous.topic)) {
     const answerStems = new Set(contentStems(previous.answer));
     const asked = contentStems(text).filter((s) => s.length > 3);
     const echoes = asked.length > 0 && asked.length <= 4 && asked.some((s) => answerStems.has(s)) && (!match || match.confidence !== 'sure');

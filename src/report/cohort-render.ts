@@ -45,10 +45,10 @@ export function renderCohortText(c: Cohort, paint: Paint = plain): string {
     }
   }
   if (c.mistakes.length) {
-    out.push('', paint('bold', 'Most common mistakes'));
-    for (const m of c.mistakes.slice(0, 8)) {
+    out.push('', paint('bold', 'Mistakes, most serious first (severity × count)'));
+    for (const m of c.mistakes) {
       out.push(`  ${String(m.count).padStart(3)}× ${m.label} (${m.participants} participant${m.participants === 1 ? '' : 's'})`);
-      if (m.examples.length) out.push(paint('dim', `       e.g. ${m.examples.map((e) => `"${e.length > 50 ? `${e.slice(0, 47)}…` : e}"`).join(', ')}`));
+      for (const e of m.examples) out.push(paint('dim', `       ${e.participant}: "${e.text.length > 60 ? `${e.text.slice(0, 57)}…` : e.text}"`));
     }
   }
   return `${out.join('\n')}\n`;
@@ -111,8 +111,7 @@ export function renderCohortHtml(c: Cohort, title = 'coffeechat cohort report'):
     .map((p) => `<tr><td>${esc(p.name)}</td><td>${p.attempts.length}</td><td>${p.attempts.length ? p.average : '—'}</td><td>${p.attempts.length ? p.best : '—'}</td><td>${p.attempts.length > 1 ? `${p.progress >= 0 ? '+' : ''}${p.progress}` : '—'}</td>${DIMENSIONS.map((d) => `<td>${p.attempts.length ? `${p.percent[d]}%` : '—'}</td>`).join('')}<td>${p.letters.map((l) => `${l.kind === 'outreach' ? 'outreach' : 'thank-you'}&nbsp;${l.total}`).join('<br>') || '—'}</td></tr>`)
     .join('');
   const mistakes = c.mistakes
-    .slice(0, 10)
-    .map((m) => `<li><strong>${esc(m.label)}</strong> — ${m.count}× (${m.participants} participant${m.participants === 1 ? '' : 's'})${m.examples.length ? `<br><span class="muted">e.g. ${m.examples.map((e) => `“${esc(e)}”`).join(', ')}</span>` : ''}</li>`)
+    .map((m) => `<li><strong>${esc(m.label)}</strong> — ${m.count}× (${m.participants} participant${m.participants === 1 ? '' : 's'})${m.examples.length ? `<br><span class="muted">${m.examples.map((e) => `${esc(e.participant)}: “${esc(e.text)}”`).join('<br>')}</span>` : ''}</li>`)
     .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>
@@ -132,7 +131,7 @@ ${barChart(c)}
 ${lineChart(c)}
 <h2>Participants</h2>
 <table><thead><tr><th>Participant</th><th>Meetings</th><th>Average</th><th>Best</th><th>Progress</th>${dimHead}<th>Messages</th></tr></thead><tbody>${rows}</tbody></table>
-<h2>Most common mistakes</h2>
+<h2>Mistakes, most serious first</h2>
 <ol>${mistakes || '<li>None recorded.</li>'}</ol>
 </body></html>
 `;

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { findScenario, type Catalog } from '../scenario/registry.js';
 import { DIMENSIONS, type Dimension } from '../scenario/schema.js';
-import { score, type NoteKind } from '../scoring/rubric.js';
+import { rubricData } from '../scoring/rubric-data.js';
+import { score } from '../scoring/rubric.js';
 import { transcriptSchema } from '../session/transcript.js';
 
 /** One scored meeting of one participant. */
@@ -26,13 +27,14 @@ export interface LetterResult {
   failed: string[];
 }
 
-/** A kind of mistake, how often it happened and a few examples. */
+/** A kind of mistake, how serious, how often it happened, and examples tagged with who made them. */
 export interface Mistake {
   kind: string;
   label: string;
+  severity: number;
   count: number;
   participants: number;
-  examples: string[];
+  examples: Array<{ participant: string; text: string }>;
 }
 
 /** Per participant: attempts in order, averages, progress. */
@@ -62,34 +64,6 @@ export interface Cohort {
 
 /** The name used for transcripts played without --name. */
 export const UNNAMED = '(unnamed)';
-
-const MISTAKE_LABEL: Record<NoteKind, string> = {
-  closed_question: 'Closed (yes/no) questions',
-  job_ask: 'Asked for a job',
-  hard_stop: 'Ran until the contact had to leave',
-  overran: 'Ran past the agreed time',
-  early_referral: 'Asked for names before building rapport',
-  no_purpose: 'Did not state who they are and why they came',
-  resume_push: 'Pushed a resume',
-  profile_question: 'Asked what the public profile already says',
-};
-
-/** What a failed message check means, as a mistake. */
-const CHECK_FAILED: Record<string, string> = {
-  identity: 'does not say who the writer is',
-  connection: 'does not say how they found the contact, or why them',
-  asks_to_learn: 'does not say what they hope to learn',
-  no_job_ask: 'asks for a job',
-  no_resume: 'attaches or promises a resume',
-  time_bounded: 'does not ask for a bounded 10–30 minutes in a named format',
-  scheduling: 'no polite scheduling (or presumptuous)',
-  brief: 'too long',
-  courteous: 'no thanks, or no acknowledgement that they are busy',
-  thanks: 'does not thank them',
-  specific: 'mentions nothing specific from the conversation',
-  loose_ends: 'leaves loose ends (names, resources, next steps)',
-  keep_in_touch: 'does not ask to keep in touch',
-};
 
 /** Files a report reads: .json and .jsonl below `dir`, sorted, at most `limit`. */
 export function reportFiles(dir: string, limit = 20_000): string[] {
@@ -121,12 +95,14 @@ export function buildCohort(dir: string, cat: Catalog, onFile: (done: number, to
   const letters: LetterResult[] = [];
   const errors: string[] = [];
   const warnings: string[] = [];
-  const mistakes = new Map<string, { label: string; count: number; who: Set<string>; examples: string[] }>();
-  const addMistake = (kind: string, label: string, who: string, example: string) => {
-    const m = mistakes.get(kind) ?? { label, count: 0, who: new Set(), examples: [] };
+  const rubric = rubricData();
+  const mistakes = new Map<string, { label: string; severity: number; count: number; who: Set<string>; examples: Mistake['examples'] }>();
+  const addMistake = (kind: string, label: string, severity: number, who: string, example: string) => {
+    const m = mistakes.get(kind) ?? { label, severity, count: 0, who: new Set(), examples: [] };
     m.count++;
+    // One example per participant first, so the counselor sees who; at most three in all.
+    if (example && !m.who.has(who) && m.examples.length < 3) m.examples.push({ participant: who, text: example });
     m.who.add(who);
-    if (m.examples.length < 3 && example && !m.examples.includes(example)) m.examples.push(example);
     mistakes.set(kind, m);
   };
   const addLetter = (file: string, rec: Record<string, unknown>) => {
@@ -134,7 +110,10 @@ export function buildCohort(dir: string, cat: Catalog, onFile: (done: number, to
     const checks = Array.isArray(rec.checks) ? (rec.checks as Array<{ id?: unknown; passed?: unknown }>) : [];
     const failed = checks.filter((c) => c.passed === false && typeof c.id === 'string').map((c) => c.id as string);
     letters.push({ participant, file, kind: rec.kind as 'outreach' | 'followup', total: Number(rec.total) || 0, failed });
-    for (const id of failed) addMistake(`${rec.kind}:${id}`, `${rec.kind === 'outreach' ? 'Outreach' : 'Thank-you note'}: ${CHECK_FAILED[id] ?? `failed ${id}`}`, participant, '');
+    for (const id of failed) {
+      const known = Object.hasOwn(rubric.letter_mistakes, id) ? rubric.letter_mistakes[id]! : { label: `failed ${id}`, severity: 1 };
+      addMistake(`${rec.kind}:${id}`, `${rec.kind === 'outreach' ? 'Outreach' : 'Thank-you note'}: ${known.label}`, known.severity, participant, '');
+    }
   };
 
   files.forEach((path, i) => {
@@ -181,7 +160,10 @@ export function buildCohort(dir: string, cat: Catalog, onFile: (done: number, to
         percent: Object.fromEntries(DIMENSIONS.map((d) => [d, pct(s.dimensions[d].score, s.dimensions[d].max)])) as Record<Dimension, number>,
         scores: Object.fromEntries(DIMENSIONS.map((d) => [d, s.dimensions[d].score])) as Record<Dimension, number>,
       });
-      for (const n of s.notes) addMistake(n.kind, MISTAKE_LABEL[n.kind], participant, n.text);
+      for (const n of s.notes) {
+        const known = Object.hasOwn(rubric.mistakes, n.kind) ? rubric.mistakes[n.kind]! : { label: n.kind, severity: 1 };
+        addMistake(n.kind, known.label, known.severity, participant, n.text);
+      }
     } catch (err) {
       errors.push(`${file}: ${(err as Error).message.split('\n')[0]}`);
     } finally {
@@ -215,8 +197,8 @@ export function buildCohort(dir: string, cat: Catalog, onFile: (done: number, to
       percent: Object.fromEntries(DIMENSIONS.map((d) => [d, Math.round(mean(attempts.map((a) => a.percent[d])))])) as Record<Dimension, number>,
     },
     mistakes: [...mistakes.entries()]
-      .map(([kind, m]) => ({ kind, label: m.label, count: m.count, participants: m.who.size, examples: m.examples }))
-      .sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind)),
+      .map(([kind, m]) => ({ kind, label: m.label, severity: m.severity, count: m.count, participants: m.who.size, examples: m.examples }))
+      .sort((a, b) => b.severity * b.count - a.severity * a.count || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0)),
     errors,
     warnings,
   };

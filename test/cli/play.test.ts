@@ -20,7 +20,7 @@ describe('coffeechat play (plain mode)', () => {
     expect(r.stdout).toContain(`Transcript saved to ${save}`);
     const t = transcriptSchema.parse(JSON.parse(readFileSync(save, 'utf8')));
     expect(t).toMatchObject({ seed: 4, participant: 'Sam', scenario: { id: 'startup-engineer' }, ended: { reason: 'graceful' } });
-    expect(t.turns.filter((x) => x.speaker === 'user')).toHaveLength(11);
+    expect(t.turns.filter((x) => x.speaker === "user")).toHaveLength(15);
     // The clock only moves forward.
     const clocks = t.turns.map((x) => x.clock);
     expect([...clocks].sort((a, b) => a - b)).toEqual(clocks);

@@ -19,7 +19,7 @@ describe('coffeechat score', () => {
     const r = run(['score', '--json', join(dir, 'model.txt'), join(dir, 'hunter.txt')]);
     expect(r.code).toBe(0);
     const rows = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
-    expect(rows.map((x) => [x.total, x.outcome])).toEqual([[100, 'graceful'], [8, 'left']]);
+    expect(rows.map((x) => [x.total, x.outcome])).toEqual([[100, 'graceful'], [0, 'left']]);
     expect(Object.keys(rows[0])).toEqual(['file', 'scenario', 'total', 'outcome', 'duration', 'dimensions', 'notes']);
     expect(Object.keys(rows[0].dimensions)).toEqual(['open_questions', 'time_discipline', 'no_job_ask', 'referrals', 'professionalism']);
     expect(Object.keys(rows[0].dimensions.open_questions)).toEqual(['score', 'max', 'evidence', 'advice']);
@@ -30,11 +30,16 @@ describe('coffeechat score', () => {
     const dir = workspace();
     const files = [join(dir, 'model.txt'), join(dir, 'hunter.txt')];
     const csv = run(['score', '--csv', ...files]);
-    expect(csv.stdout).toBe(
-      `file,scenario,participant,total,outcome,open_questions,time_discipline,no_job_ask,referrals,professionalism\n${files[0]},startup-engineer,,100,graceful,30,20,20,15,15\n${files[1]},startup-engineer,,8,left,0,5,0,0,3\n`,
-    );
+    const rows = csv.stdout.split('\n');
+    expect(rows[0]).toBe('file,scenario,participant,total,outcome,open_questions,time_discipline,no_job_ask,referrals,professionalism,notes');
+    expect(rows[1]).toBe(`${files[0]},startup-engineer,,100,graceful,30,15,20,10,25,`);
+    // A job ask and a pushed resume and nothing else: nothing earned, and the notes say why, turn by turn.
+    expect(rows[2]).toMatch(new RegExp(`^${files[1]},startup-engineer,,0,left,0,0,0,0,0,"turn 1: This is a job ask: .*; turn 2: Offering a resume nobody asked for .*"$`));
     const md = run(['score', '--md', ...files]);
-    expect(md.stdout.split('\n')[2]).toBe(`| ${files[0]} | startup-engineer | 100/100 | graceful | 30/30 | 20/20 | 20/20 | 15/15 | 15/15 |`);
+    expect(md.stdout.split('\n')[2]).toBe(`| ${files[0]} | startup-engineer | 100/100 | graceful | 30/30 | 15/15 | 20/20 | 10/10 | 25/25 | — |`);
+    expect(md.stdout.split('\n')[3]).toContain('turn 1: This is a job ask');
+    const brief = run(['score', '--md', '--brief', ...files]);
+    expect(brief.stdout.split('\n')[0]).not.toContain('Notes');
   });
 
   it('gives byte-identical output every time', () => {
@@ -65,7 +70,7 @@ describe('coffeechat score', () => {
     run(['play', '--seed', '3', '--name', 'Ana', '--save', save], model);
     const r = run(['score', '--csv', save]);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[1]).toBe(`${save},startup-engineer,Ana,100,graceful,30,20,20,15,15`);
+    expect(r.stdout.split('\n')[1]).toBe(`${save},startup-engineer,Ana,100,graceful,30,15,20,10,25,`);
     expect(r.stderr).toBe('');
     const t = JSON.parse(readFileSync(save, 'utf8'));
     t.scenario.hash = 'something-else';
@@ -80,6 +85,20 @@ describe('coffeechat score', () => {
     const dir = workspace();
     const r = run(['score', '--json', '--scenario', 'nurse-manager', join(dir, 'model.txt')]);
     expect(JSON.parse(r.stdout).scenario).toBe('nurse-manager');
+  });
+
+  it('a script names its own scenario and student; text output carries each file\'s advice and notes', () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'nurse.txt'), '# scenario: nurse-manager\n# participant: Jo\nWhat does a normal shift look like for you?\n');
+    writeFileSync(join(dir, 'ghost.txt'), '# scenario: astronaut\nhello\n');
+    const r = run(['score', join(dir, 'nurse.txt'), join(dir, 'ghost.txt')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${join(dir, 'nurse.txt')} (Jo, nurse-manager): `);
+    expect(r.stdout).toMatch(/\n {2}Referrals: Before you leave, ask/);
+    expect(r.stderr).toContain(`${join(dir, 'ghost.txt')}: its '# scenario: astronaut' is not installed`);
+    const j = JSON.parse(run(['score', '--json', join(dir, 'nurse.txt')]).stdout);
+    expect(j).toMatchObject({ scenario: 'nurse-manager', participant: 'Jo' });
+    expect(run(['score', '--brief', join(dir, 'nurse.txt')]).stdout).not.toContain('Referrals:');
   });
 
   it('usage errors exit 2', () => {

@@ -25,28 +25,52 @@ describe('cohort', () => {
 
   it('orders each participant’s attempts by when they were played and measures progress', () => {
     expect(c.participants.map((p) => [p.name, p.totals, p.average, p.best, p.progress])).toEqual([
-      ['Ana', [26, 81, 100], 69, 100, 74],
-      ['Ben', [71, 92], 82, 92, 21],
-      ['Chloe', [98], 98, 98, 0],
+      ['Ana', [25, 67, 83], 58, 83, 58],
+      ['Ben', [64, 74], 69, 74, 10],
+      ['Chloe', [83], 83, 83, 0],
     ]);
   });
 
   it('averages each dimension as a share of its maximum, for the group and per participant', () => {
-    expect(c.group).toEqual({ average: 78, percent: { open_questions: 72, time_discipline: 88, no_job_ask: 83, referrals: 60, professionalism: 88 } });
-    expect(c.participants[0]!.percent).toEqual({ open_questions: 53, time_discipline: 83, no_job_ask: 67, referrals: 62, professionalism: 91 });
+    expect(c.group).toEqual({ average: 66, percent: { open_questions: 46, time_discipline: 87, no_job_ask: 77, referrals: 67, professionalism: 69 } });
+    expect(c.participants[0]!.percent).toEqual({ open_questions: 32, time_discipline: 82, no_job_ask: 60, referrals: 67, professionalism: 71 });
   });
 
-  it('counts the most common mistakes with examples, meetings and messages alike', () => {
-    expect(c.mistakes[0]).toEqual({ kind: 'closed_question', label: 'Closed (yes/no) questions', count: 5, participants: 2, examples: ['Do you like your job?', 'Is it stressful?', 'Do you have any advice for me?'] });
-    expect(c.mistakes.find((m) => m.kind === 'job_ask')).toMatchObject({ count: 1, examples: ['Are you hiring right now?'] });
+  it('lists every kind of mistake, most serious first (severity × count), each example tagged with who made it', () => {
+    expect(c.mistakes.map((m) => m.kind)).toEqual([
+      'job_ask',
+      'outreach:no_job_ask',
+      'closed_question',
+      'outreach:no_resume',
+      'resume_push',
+      'no_purpose',
+      'outreach:scheduling',
+      'profile_question',
+      'outreach:asks_to_learn',
+      'outreach:connection',
+      'outreach:courteous',
+      'outreach:time_bounded',
+    ]);
+    expect(c.mistakes[0]).toEqual({ kind: 'job_ask', label: 'Asked for a job', severity: 10, count: 1, participants: 1, examples: [{ participant: 'Ana', text: 'Are you hiring right now?' }] });
+    expect(c.mistakes.find((m) => m.kind === 'closed_question')).toEqual({
+      kind: 'closed_question',
+      label: 'Closed (yes/no) questions',
+      severity: 1,
+      count: 5,
+      participants: 2,
+      examples: [
+        { participant: 'Ana', text: 'Do you like your job?' },
+        { participant: 'Ben', text: 'Who are your main competitors?' },
+      ],
+    });
     expect(c.mistakes.find((m) => m.kind === 'outreach:no_job_ask')).toMatchObject({ label: 'Outreach: asks for a job', count: 1 });
   });
 
   it('CSV: one row per meeting with the attempt number', () => {
     expect(renderCohortCsv(c).split('\n').slice(0, 3)).toEqual([
       'participant,attempt,file,scenario,started_at,total,open_questions,time_discipline,no_job_ask,referrals,professionalism',
-      'Ana,1,ana/ana1.json,startup-engineer,2026-10-01T15:00:00.000Z,26,0,15,0,0,11',
-      'Ana,2,ana/ana2.json,startup-engineer,2026-10-08T15:00:00.000Z,81,18,15,20,13,15',
+      'Ana,1,ana/ana1.json,startup-engineer,2026-10-01T15:00:00.000Z,25,2,11,0,0,12',
+      'Ana,2,ana/ana2.json,startup-engineer,2026-10-08T15:00:00.000Z,67,10,11,16,10,20',
     ]);
   });
 
@@ -56,8 +80,8 @@ describe('cohort', () => {
     expect(html).not.toMatch(/<script|<link|src="http|href="http/);
     expect(html.match(/<svg /g)).toHaveLength(2);
     expect(html.match(/<polyline /g)).toHaveLength(3);
-    expect(html).toContain('<title>Open questions: 72%</title>');
-    expect(html).toContain('<title>Ana, attempt 3: 100/100</title>');
+    expect(html).toContain('<title>Open questions: 46%</title>');
+    expect(html).toContain('<title>Ana, attempt 3: 83/100</title>');
     expect(html).toContain('@media print');
   });
 
@@ -72,7 +96,8 @@ describe('coffeechat report', () => {
     const r = run(['report', dir, '--html', join(out, 'r.html'), '--csv', join(out, 'r.csv')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Cohort report: 6 meetings by 3 participants, 3 message results\n/);
-    expect(r.stdout).toContain('  Ana            3 attempts ▃▇█      avg  69  best 100  26 → 100 (+74)  weakest: open questions');
+    expect(r.stdout).toContain('  Ana            3 attempts ▃▆▇      avg  58  best  83  25 → 83 (+58)  weakest: open questions');
+    expect(r.stdout).toContain('Mistakes, most serious first (severity × count)\n    1× Asked for a job (1 participant)\n       Ana: "Are you hiring right now?"');
     expect(readFileSync(join(out, 'r.csv'), 'utf8')).toBe(renderCohortCsv(buildCohort(dir, cat)));
     expect(readFileSync(join(out, 'r.html'), 'utf8')).toContain('<h2>Progress over attempts</h2>');
   });

@@ -1,0 +1,82 @@
+import { currentModel, normalizeTokens } from '../nlu/index.js';
+import { mentions } from '../nlu/features.js';
+import type { DimensionResult, Evidence, ScoringContext } from './context.js';
+
+// "My name is…", "I'm a student…" in any case; "I'm Sam" needs the capital to tell a name from "I'm curious".
+const INTRO_PHRASE = /\bmy name is\b|\b(i am|i'm|im|this is) (a|an) \w+/i;
+const INTRO_NAME = /\b([Ii] am|[Ii]'m|[Ii]m|[Tt]his is) [A-Z][a-z]+/;
+
+/**
+ * Professionalism, as counselors grade it: an opening (who you are, what you hope to learn),
+ * preparation (no question their public profile answers), no resume pushed, and a closing (a summary of what you learned, a next step, thanks). Abstentions
+ * are earned in proportion to the conversation held.
+ */
+export function professionalism(ctx: ScoringContext): DimensionResult {
+  const d = ctx.data.professionalism;
+  const c = d.credits;
+  const evidence: Evidence[] = [];
+  let pct = 0;
+  const firstTurns = ctx.turns.slice(0, 3);
+  const intro = firstTurns.find((t) => INTRO_PHRASE.test(t.text) || INTRO_NAME.test(t.text));
+  const purpose = firstTurns.find((t) => ctx.has(t, 'purpose'));
+  if (intro) {
+    pct += c.introduction!;
+    evidence.push({ turn: intro.n, text: intro.text, effect: '+', note: 'introduced yourself' });
+  }
+  if (purpose) {
+    pct += c.purpose!;
+    evidence.push({ turn: purpose.n, text: purpose.text, effect: '+', note: 'stated a learning purpose' });
+  }
+  const opening = ctx.name ? ctx.say(d.opening, { name: ctx.name }) : d.opening_no_name;
+  const first = ctx.turns[0];
+  if (first && !purpose) ctx.note(intro ? 'no_purpose' : 'no_purpose', first, 'professionalism', intro ? d.notes.no_purpose! : d.notes.no_opening!, opening);
+
+  const resumeTurns = ctx.turns.filter((t) => ctx.has(t, 'resume_push'));
+  if (!resumeTurns.length) pct += c.no_resume! * ctx.earned;
+  for (const t of resumeTurns) {
+    evidence.push({ turn: t.n, text: t.text, effect: '-', note: 'pushed a resume nobody asked for' });
+    ctx.note('resume_push', t, 'professionalism', d.notes.resume_push!);
+  }
+  const bioTurns = ctx.turns.filter((t) => t.reply?.reaction === 'bio_question');
+  pct += Math.max(0, c.no_profile_question! * ctx.earned - (c.no_profile_question! / 2) * bioTurns.length);
+  for (const t of bioTurns) {
+    evidence.push({ turn: t.n, text: t.text, effect: '-', note: 'asked something their public profile already answers' });
+    ctx.note('profile_question', t, 'professionalism', d.notes.profile_question!, d.rewrites.profile_question);
+  }
+  const thanks = ctx.turns.find((t) => ctx.has(t, 'thanks'));
+  if (thanks) {
+    pct += c.thanks!;
+    evidence.push({ turn: thanks.n, text: thanks.text, effect: '+', note: 'thanked them' });
+  }
+  const next = ctx.turns.find((t) => ctx.has(t, 'follow_up'));
+  if (next) {
+    pct += c.next_step!;
+    evidence.push({ turn: next.n, text: next.text, effect: '+', note: 'stated a next step' });
+  }
+  const lookups = currentModel().lookups;
+  const lateHalf = ctx.turns.slice(Math.floor(ctx.turns.length / 2));
+  const summary = lateHalf.find((t) => mentions(normalizeTokens(t.text), lookups, 'summary_cue'));
+  if (summary) {
+    pct += c.summary!;
+    evidence.push({ turn: summary.n, text: summary.text, effect: '+', note: 'summed up what you learned' });
+  }
+  const advice =
+    !intro && !purpose
+      ? ctx.say(d.advice.no_opening!, { opening })
+      : !purpose
+        ? ctx.say(d.advice.no_purpose!, { opening })
+        : !intro
+          ? ctx.say(d.advice.no_intro!, { opening })
+          : resumeTurns.length
+            ? ctx.say(d.advice.resume!)
+            : bioTurns.length
+              ? ctx.say(d.advice.profile!)
+              : !thanks
+                ? ctx.say(d.advice.no_thanks!)
+                : !next
+                  ? ctx.say(d.advice.no_next_step!)
+                  : !summary
+                    ? ctx.say(d.advice.no_summary!)
+                    : ctx.say(d.advice.good!);
+  return { pct: Math.round(pct), evidence, advice };
+}

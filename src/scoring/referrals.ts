@@ -1,0 +1,50 @@
+import { formatClock } from '../engine/clock.js';
+import type { DimensionResult, Evidence, ScoringContext } from './context.js';
+
+const NAME_PERMISSION = /\b(your name|mention (that )?(we|you)|said i should|you suggested)\b/i;
+/** The contact already said their name may be used ("Mention we spoke"). */
+const NAME_OFFERED = /\b(mention (that )?(we|you|me)|use my name|tell (them|her|him) I sent you|say I sent you)\b/i;
+
+/** Referrals: asked who else to talk to, after building rapport, with permission to use their name. */
+export function referrals(ctx: ScoringContext): DimensionResult {
+  const d = ctx.data.referrals;
+  const c = d.credits;
+  const evidence: Evidence[] = [];
+  const refTurns = ctx.turns.filter((t) => ctx.has(t, 'referral_ask'));
+  const questionsBefore = (n: number) => ctx.turns.filter((t) => t.n < n && t.analysis.form !== 'statement').length;
+  let pct = 0;
+  let permission = false;
+  let timely = false;
+  if (refTurns.length) {
+    const first = refTurns[0]!;
+    pct += c.asked!;
+    evidence.push({ turn: first.n, text: first.text, effect: '+', note: 'asked who else to talk to' });
+    const onTime = refTurns.find((t) => t.clock >= d.rapport_seconds && questionsBefore(t.n) >= d.rapport_questions);
+    if (onTime) {
+      timely = true;
+      pct += c.timely!;
+      if (onTime !== first) evidence.push({ turn: onTime.n, text: onTime.text, effect: '+', note: 'asked after building rapport' });
+    } else {
+      evidence.push({ turn: first.n, text: first.text, effect: '-', note: 'asked before building any rapport' });
+      ctx.note('early_referral', first, 'referrals', d.notes.early_referral!);
+    }
+    // Permission counts when asked for, or when the contact already gave it.
+    const asked = refTurns.find((t) => NAME_PERMISSION.test(t.text));
+    const offered = ctx.turns.find((t) => t.reply?.reaction === 'referral_offer' && NAME_OFFERED.test(t.reply.text));
+    if (asked || offered) {
+      permission = true;
+      pct += c.permission!;
+      const t = (asked ?? offered)!;
+      evidence.push({ turn: t.n, text: t.text, effect: '+', note: asked ? 'asked permission to use their name' : 'they offered their name to use' });
+    }
+  }
+  const first = refTurns[0];
+  const advice = !first
+    ? ctx.say(d.advice.none!)
+    : !timely
+      ? ctx.say(d.advice.early!, { clock: formatClock(first.clock), before: questionsBefore(first.n), s: questionsBefore(first.n) === 1 ? '' : 's', rapport_questions: d.rapport_questions })
+      : !permission
+        ? ctx.say(d.advice.permission!)
+        : ctx.say(d.advice.good!, { permission_note: ' and settled whose name to mention' });
+  return { pct, evidence, advice };
+}

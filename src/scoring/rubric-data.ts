@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import * as z from 'zod';
+import { shippedFile } from '../nlu/knowledge.js';
+import { formatDiagnostic } from '../scenario/diagnostics.js';
+import { validateYaml } from '../scenario/load.js';
+import { DIMENSIONS } from '../scenario/schema.js';
+
+const text = z.string().trim().min(1);
+const texts = z.record(z.string(), text);
+const credits = z.record(z.string(), z.number().min(0).max(100));
+const mistake = z.strictObject({ label: text, severity: z.number().int().min(1).max(100) });
+
+/** The zod schema of data/rubric.yml: weights, thresholds, credits and every coaching sentence. */
+export const rubricFileSchema = z.strictObject({
+  version: z.number().int(),
+  weights: z.strictObject(Object.fromEntries(DIMENSIONS.map((d) => [d, z.number().int().min(0).max(100)])) as Record<(typeof DIMENSIONS)[number], z.ZodNumber>),
+  earned_after_questions: z.number().int().min(1),
+  empty: z.strictObject({ advice: text }),
+  open_questions: z.strictObject({
+    parts: z.strictObject({ open: z.number().min(0), follow_up: z.number().min(0), research: z.number().min(0), fill: z.number().min(0) }),
+    enough_questions: z.number().int().min(1),
+    follow_ups_for_full: z.number().int().min(1),
+    research_ignore: z.array(text),
+    questions_per_minute: z.number().positive(),
+    good_share: z.number().min(0).max(1),
+    rambling_words: z.number().int().min(10),
+    advice: texts,
+    notes: texts,
+  }),
+  time_discipline: z.strictObject({ early_turns: z.number().int().min(1), early_minutes: z.number().min(0), credits, advice: texts, notes: texts, rewrites: texts }),
+  no_job_ask: z.strictObject({ advice: texts, notes: texts, rewrites: texts }),
+  referrals: z.strictObject({ rapport_questions: z.number().int().min(0), rapport_seconds: z.number().min(0), credits, advice: texts, notes: texts }),
+  professionalism: z.strictObject({ credits, advice: texts, notes: texts, rewrites: texts, opening: text, opening_no_name: text }),
+  mistakes: z.record(z.string(), mistake),
+  letter_mistakes: z.record(z.string(), mistake),
+});
+
+/** The rubric's data. */
+export type RubricData = z.output<typeof rubricFileSchema>;
+
+/** A rubric file with errors: the message lists them compiler-style. */
+export class RubricError extends Error {}
+
+/** Read and check a rubric file; throws RubricError with file:line:col diagnostics. */
+export function readRubricFile(file: string): RubricData {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new RubricError(`rubric ${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  const v = validateYaml(source, file, rubricFileSchema, { version: 1, what: 'rubric', example: 'weights:, open_questions:, …', hint: 'start from the shipped data/rubric.yml', emptyHint: 'start from the shipped data/rubric.yml' });
+  const errors = v.diagnostics.filter((d) => d.severity === 'error');
+  if (v.data) {
+    const sum = Object.values(v.data.weights).reduce((a, b) => a + b, 0);
+    if (sum !== 100) throw new RubricError(`${file}: rubric weights add up to ${sum}, not 100`);
+  }
+  if (errors.length || !v.data) throw new RubricError(errors.map((d) => formatDiagnostic(d, source)).join('\n') || `${file}: not a rubric`);
+  return v.data;
+}
+
+let rubric: RubricData | undefined;
+/** The rubric in force: $COFFEECHAT_RUBRIC (a counselor's own file), else the shipped data/rubric.yml. Read once. */
+export function rubricData(): RubricData {
+  return (rubric ??= readRubricFile(process.env.COFFEECHAT_RUBRIC || shippedFile('data', 'rubric.yml')));
+}
+
+/** Fill {placeholders} from `vars`; unknown ones stay as written (a test checks every one is known). */
+export function fill(template: string, vars: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(vars, k) ? String(vars[k]) : m));
+}

@@ -1,0 +1,68 @@
+import { formatClock } from '../engine/clock.js';
+import type { DimensionResult, Evidence, ScoringContext } from './context.js';
+
+/**
+ * Time discipline: the agreed time acknowledged early (within `early_turns` turns or
+ * `early_minutes` minutes), a wrap-up begun before the end, and a finish on time. A meeting the
+ * simulator cut short without cause from the student is not held against them.
+ */
+export function timeDiscipline(ctx: ScoringContext): DimensionResult {
+  const d = ctx.data.time_discipline;
+  const c = d.credits;
+  const evidence: Evidence[] = [];
+  const vars = { early_turns: d.early_turns, early_minutes: d.early_minutes };
+  const timeTurns = ctx.turns.filter((t) => ctx.has(t, 'time_check'));
+  const early = timeTurns.find((t) => t.n <= d.early_turns || t.clock < d.early_minutes * 60);
+  let pct = 0;
+  if (early) {
+    pct += c.early_ack!;
+    evidence.push({ turn: early.n, text: early.text, effect: '+', note: `acknowledged the agreed time early (${formatClock(early.clock)})` });
+  }
+  // The wrap-up starts when the contact hears it (wrap-up, farewell), or at a mention of the time in the last turns.
+  const wrapStart = ctx.turns.find((t) => t.reply?.phase === 'wrapUp' || t.reply?.reaction === 'farewell' || t.reply?.reaction === 'wrap_up' || (t !== early && ctx.has(t, 'time_check') && ctx.turns.indexOf(t) >= ctx.turns.length - 3));
+  if (wrapStart && wrapStart.clock <= ctx.end) {
+    pct += c.wrap_up!;
+    evidence.push({ turn: wrapStart.n, text: wrapStart.text, effect: '+', note: `started wrapping up at ${formatClock(wrapStart.clock)}, before the end` });
+  }
+  const over = Math.max(0, ctx.duration - ctx.end);
+  const lateTimeCheck = timeTurns.some((t) => t.clock >= ctx.end - ctx.scenario.meeting.warning_minutes * 60);
+  const last = ctx.turns[ctx.turns.length - 1];
+  if (ctx.outcome === 'hard_stop') {
+    pct = Math.min(pct, 10);
+    if (last) {
+      evidence.push({ turn: last.n, text: last.text, effect: '-', note: 'the contact had to leave: the meeting ran past their hard stop' });
+      ctx.note('hard_stop', last, 'time_discipline', d.notes.hard_stop!, d.rewrites.hard_stop);
+    }
+  } else if (ctx.outcome !== 'unfinished') {
+    // Leaving on time (graceful, or simply ending) is a finish on time; being cut short by the contact is not.
+    let finish = ctx.outcome === 'graceful' || ctx.outcome === 'left' || ctx.endedBy === 'simulator' ? c.graceful_finish! : c.other_finish!;
+    if (over > 0) {
+      const penalty = Math.min(1, over / Math.max(60, ctx.scenario.meeting.overtime_minutes * 60)) * (lateTimeCheck ? 0.5 : 1);
+      finish = Math.round(finish * (1 - penalty));
+      const overTurn = ctx.turns.find((t) => t.clock > ctx.end) ?? last;
+      if (overTurn) {
+        evidence.push({ turn: overTurn.n, text: overTurn.text, effect: '-', note: `ran ${formatClock(over)} over the agreed ${ctx.minutes} minutes${lateTimeCheck ? ' (softened: you pointed out the time)' : ''}` });
+        ctx.note('overran', overTurn, 'time_discipline', ctx.say(d.notes.overran!), d.rewrites.overran);
+      }
+    }
+    pct += finish;
+  }
+  // Credit for the finish is earned by a real conversation, like every abstention.
+  pct = Math.round(pct * (early || wrapStart ? 1 : ctx.earned));
+  const late = timeTurns[0];
+  const advice =
+    ctx.outcome === 'hard_stop'
+      ? ctx.say(d.advice.hard_stop!, { clock: formatClock(ctx.duration) })
+      : ctx.endedBy === 'simulator'
+        ? ctx.say(d.advice.simulator!)
+        : !early && late
+          ? ctx.say(d.advice.late_ack!, { ...vars, clock: formatClock(late.clock) })
+          : !early
+            ? ctx.say(d.advice.no_ack!, vars)
+            : !wrapStart
+              ? ctx.say(d.advice.no_wrap!)
+              : over > 0
+                ? ctx.say(d.advice.overran!, { over: formatClock(over) })
+                : ctx.say(d.advice.good!);
+  return { pct, evidence, advice };
+}
