@@ -1,6 +1,7 @@
 import { findScenario, loadCatalog, userDirs, type Catalog, type LoadedScenario } from '../scenario/registry.js';
 import { CSV_HEADER, csvRow, mdHeader, mdRow, scoreRecord } from '../report/formats.js';
-import { summaryLine } from '../report/text.js';
+import { printable, summaryLine } from '../report/text.js';
+import { parseLine, unknownCommandText } from '../session/commands.js';
 import { Session } from '../session/session.js';
 import { transcriptSchema, type Transcript } from '../session/transcript.js';
 import { DIMENSIONS } from '../scenario/schema.js';
@@ -15,20 +16,27 @@ const MAX_FILE_BYTES = 8 * 1024 * 1024;
 /** A file that scored, or the one-line reason it did not. */
 type Result = { ok: true; scenario: LoadedScenario; score: Score; participant: string | null } | { ok: false; error: string };
 
-/** Replay a script (one user line per line) against a scenario and score it. */
-export function scoreScript(text: string, loaded: LoadedScenario, seed: number): { score: Score; unused: number } {
+/**
+ * Replay a script (one user line per line) against a scenario and score it. Lines are read as in
+ * a meeting (`parseLine`): `/end` ends it, `/notes` and `/help` are not turns, and an unknown
+ * `/command` is not said (it is listed in `unknown`). `unused` counts lines after the end.
+ */
+export function scoreScript(text: string, loaded: LoadedScenario, seed: number): { score: Score; unused: number; unknown: string[] } {
   const session = new Session(loaded, { seed, participant: null, startedAt: null });
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  const unknown: string[] = [];
   let used = 0;
   for (const line of lines) {
     if (session.ended) break;
     used++;
-    if (line.trim().toLowerCase() === '/end') break;
-    session.say(line);
+    const parsed = parseLine(line);
+    if (parsed.kind === 'command' && parsed.name === 'end') break;
+    if (parsed.kind === 'unknown') unknown.push(parsed.word);
+    if (parsed.kind === 'say') session.say(line);
   }
   session.leave();
   // The transcript was recorded by this analyzer a moment ago: no need to analyse every line again.
-  return { score: score(session.transcript, loaded.scenario, { reanalyze: false }), unused: lines.length - used };
+  return { score: score(session.transcript, loaded.scenario, { reanalyze: false }), unused: lines.length - used, unknown };
 }
 
 /** Line and column of a character offset, for JSON errors. */
@@ -64,7 +72,8 @@ function scoreFile(file: string, cat: Catalog, scenarioArg: LoadedScenario, seed
     return { ok: true, scenario: loaded, score: score(t, loaded.scenario), participant: t.participant };
   }
   if (text.trim() === '') return { ok: false, error: 'empty script: expected one line per thing you say' };
-  const { score: s, unused } = scoreScript(text, scenarioArg, seed);
+  const { score: s, unused, unknown } = scoreScript(text, scenarioArg, seed);
+  for (const word of unknown) warn(`${file}: ${unknownCommandText(printable(word))}; the line was not said`);
   if (unused > 0) warn(`${file}: the meeting ended before the last ${unused} line${unused === 1 ? '' : 's'}; they were not used`);
   return { ok: true, scenario: scenarioArg, score: s, participant: null };
 }
@@ -75,8 +84,9 @@ export const scoreCommand: Command = {
   help: `
 Arguments:
   FILE...          a .txt script (each non-blank line is something you say, replayed
-                   against the scenario) or a .json transcript saved by 'play'
-                   (re-scored from its turns; a warning if the scenario changed since)
+                   against the scenario; /end ends it, /notes and /help are skipped as
+                   in a meeting) or a .json transcript saved by 'play' (re-scored from
+                   its turns; a warning if the scenario changed since)
 
 Options:
   --scenario ID    scenario for .txt scripts (default: the default scenario)
