@@ -2,7 +2,7 @@ import { formatClock } from '../engine/clock.js';
 import { DIMENSIONS } from '../scenario/schema.js';
 import { DIMENSION_LABEL, type Outcome, type Score } from '../scoring/rubric.js';
 import type { MeetingNotes } from '../session/notes.js';
-import { wrapBlock } from './wrap.js';
+import { wrapBlock, wrapText } from './wrap.js';
 
 /** Styles text for a terminal (or leaves it alone). */
 export type Paint = (style: 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'cyan', text: string) => string;
@@ -53,7 +53,9 @@ export function renderReport(s: Score, paint: Paint = plain, savedTo?: string, w
     out.push(`  ${DIMENSION_LABEL[d].padEnd(17)}${paint(colour(x.score, x.max), bar(x.score, x.max))}  ${String(x.score).padStart(2)}/${x.max}`);
   }
   out.push('', paint('bold', 'What to work on'));
-  for (const d of DIMENSIONS) out.push(`  ${paint('cyan', DIMENSION_LABEL[d])}: ${s.dimensions[d].advice}`);
+  // With a width, advice hangs under its text rather than under the dimension's name.
+  const hang = (first: string, text: string) => (width ? wrapText(text, width, { first }).join('\n') : first + text);
+  for (const d of DIMENSIONS) out.push(hang(`  ${paint('cyan', DIMENSION_LABEL[d])}: `, s.dimensions[d].advice));
   if (s.notes.length) {
     out.push('', paint('bold', 'Turn notes'));
     for (const n of s.notes) {

@@ -34,7 +34,9 @@ function chop(word: string, width: number): string[] {
 /**
  * Wrap one paragraph to `width` cells at spaces, never inside a word (unless asked to for words
  * wider than a row), with a hanging indent: later rows start under the text, not under the label.
- * Returns the rows without trailing spaces; an empty paragraph gives one row (the label alone).
+ * Spaces inside a row are kept as typed (aligned columns stay aligned); a row break eats the
+ * spaces it falls on. Returns the rows without trailing spaces; an empty paragraph gives one row
+ * (the label alone).
  */
 export function wrapText(text: string, width: number, options: WrapOptions = {}): string[] {
   const first = options.first ?? '';
@@ -48,8 +50,13 @@ export function wrapText(text: string, width: number, options: WrapOptions = {})
     prefix = rest;
     row = '';
   };
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = row ? `${row} ${word}` : word;
+  // Words with the spaces before them: ["", "Open"], ["  ", "questions"] …
+  const parts = text.trim().split(/(\s+)/);
+  for (let i = 0; i < parts.length; i += 2) {
+    const word = parts[i]!;
+    if (!word) continue;
+    const space = i > 0 ? parts[i - 1]!.replace(/[\t\n\r]/g, ' ') : '';
+    const candidate = row ? row + space + word : word;
     if (cellWidth(candidate) <= room()) {
       row = candidate;
       continue;

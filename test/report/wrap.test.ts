@@ -27,6 +27,10 @@ describe('wrapping for terminals', () => {
     expect(wrapText('one two', 6, { first: '\u001b[36myou:\u001b[39m ' })).toEqual(['\u001b[36myou:\u001b[39m one', '     two']);
   });
 
+  it('keeps the spaces inside a row (aligned columns stay aligned); a break eats them', () => {
+    expect(wrapText('/end    end the meeting and see your report', 30, { first: '  ' })).toEqual(['  /end    end the meeting and', '  see your report']);
+  });
+
   it('an empty paragraph is the label alone', () => {
     expect(wrapText('', 10, { first: 'you> ' })).toEqual(['you>']);
   });
