@@ -153,7 +153,12 @@ or CI is set.`,
       if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
       // The UI (Ink and React) is loaded only here, when it is actually drawn.
       const { runUi } = await import('../ui/run.js');
-      return runUi(all, { seed: opts.seed, participant: opts.name, ...(opts.savePath ? { savePath: opts.savePath } : {}), typingMs: 700 }, positionals[0] ? loaded : undefined);
+      const ui = await runUi(all, { seed: opts.seed, participant: opts.name, ...(opts.savePath ? { savePath: opts.savePath } : {}), typingMs: 700 }, positionals[0] ? loaded : undefined);
+      // Ink has gone: each meeting's full report (every note and piece of advice) and the whole
+      // transcript path go to the scrollback, where they can be read and copied.
+      const paint = painter(useColor(process.stdout));
+      for (const f of ui.finished) process.stdout.write(`\n${renderReport(f.score, paint, f.savedTo, process.stdout.columns || 80)}`);
+      return ui.code;
     }
     const session = new Session(loaded, { seed: opts.seed, participant: opts.name, savePath: opts.savePath ?? defaultSavePath(loaded.scenario.id, opts.name) });
     return playPlain(session);
