@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
-import { pickerHelp, pickerLabel } from './picker.js';
+import { cellWidth } from '../report/wrap.js';
+import { pickerHead, pickerHelp, pickerLabel } from './picker.js';
 import { fitRow, row, screenHeight } from './rows.js';
 import { RowView } from './RowView.js';
 import { tint } from './theme.js';
@@ -13,6 +14,7 @@ export function ScenarioPicker() {
   const columns = useStore((s) => s.columns);
   const rows = useStore((s) => s.rows);
   const shown = actions.shown();
+  const headWidth = Math.max(0, ...shown.map((l) => cellWidth(pickerHead(l))));
   // Title, help, blank, filter, blank, then the list.
   const room = Math.max(1, screenHeight(rows) - 5);
   const first = Math.max(0, Math.min(index - Math.floor(room / 2), shown.length - room));
@@ -28,7 +30,7 @@ export function ScenarioPicker() {
       {shown.length ? (
         shown.slice(first, first + room).map((l, i) => {
           const selected = first + i === index;
-          return <RowView key={l.scenario.id} row={fitRow(row(`${selected ? '❯ ' : '  '}${pickerLabel(l, columns)}`, selected ? { color: 'cyan' } : {}), columns)} />;
+          return <RowView key={l.scenario.id} row={fitRow(row(`${selected ? '❯ ' : '  '}${pickerLabel(l, columns, headWidth)}`, selected ? { color: 'cyan' } : {}), columns)} />;
         })
       ) : (
         <Text color={tint('yellow')}>No scenario matches "{filter}". Backspace to edit, Esc to clear.</Text>

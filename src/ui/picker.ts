@@ -1,17 +1,21 @@
 import type { LoadedScenario } from '../scenario/registry.js';
 import { cellWidth, truncate } from '../report/wrap.js';
 
+/** The picker's first column: the scenario's title and the contact's name. */
+export const pickerHead = (l: LoadedScenario): string => `${l.scenario.title} · ${l.scenario.persona.name}`;
+
 /**
  * One picker row in columns that fit `width` (less the two cells of the "❯ " marker): title and
- * contact, then difficulty, minutes and format; a narrow terminal keeps only the minutes.
+ * contact, then difficulty, minutes and format; a narrow terminal keeps only the minutes. The
+ * first column is `headWidth` wide (the widest title in the list), or what room is left.
  */
-export function pickerLabel(l: LoadedScenario, width = 80): string {
+export function pickerLabel(l: LoadedScenario, width = 80, headWidth = Infinity): string {
   const s = l.scenario;
   const star = s.default ? ' *' : '  ';
   const full = ` ${s.difficulty.padEnd(6)} ${String(s.meeting.minutes).padStart(2)} min ${s.meeting.format.padEnd(6)}${star}`;
   const tail = width - 2 - cellWidth(full) >= 40 ? full : ` ${String(s.meeting.minutes).padStart(2)} min${star}`;
-  const room = Math.max(8, width - 2 - cellWidth(tail));
-  const head = truncate(`${s.title} · ${s.persona.name}`, room);
+  const room = Math.max(8, Math.min(headWidth + 2, width - 2 - cellWidth(tail)));
+  const head = truncate(pickerHead(l), room);
   return head + ' '.repeat(Math.max(0, room - cellWidth(head))) + tail;
 }
 

@@ -115,6 +115,18 @@ describe('scenario picker', () => {
     expect(frame()).toContain('Choose a practice meeting');
   });
 
+  it('in a wide terminal the columns stay together (120×40, exact rows)', async () => {
+    const { lines } = await setup({ selected: null, columns: 120, rows: 40 });
+    expect(lines().slice(5)).toEqual([
+      '❯ Software engineer at a startup · Maya Okafor            easy   20 min video  *',
+      '  Communications director at a museum · Julien Park       medium 20 min office',
+      '  Financial analyst at an asset manager · Priya Raman     medium 30 min video',
+      '  Nonprofit program director over coffee · Rosa Delgado   easy   25 min coffee',
+      '  Nurse manager on a short phone call · Gloria Mensah     hard   15 min phone',
+      '  Policy analyst in city government · Daniel Whitfield    medium 20 min video',
+    ]);
+  });
+
   it('Down Down in one read moves two rows; Up moves back; Enter opens that briefing', async () => {
     const { frame, press } = await setup({ selected: null, columns: 80 });
     expect(frame()).toContain('❯ Software engineer at a startup');
