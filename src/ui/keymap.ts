@@ -9,7 +9,6 @@ import type { UiStore } from './store.js';
 /** Rows one wheel step scrolls. */
 const WHEEL = 3;
 
-
 function picker(store: UiStore, k: Key): void {
   const { filter } = store.getState();
   if (k.name === 'up' || k.name === 'wheelup') store.movePick(-1);
@@ -49,25 +48,27 @@ function meeting(store: UiStore, k: Key): void {
     else if (k.name === 'escape' || k.name === 'enter' || (k.name === 'text' && /^n/i.test(k.text))) store.cancelEnd();
     return;
   }
-  const layout = meetingLayout(s, screenHeight(s.rows));
-  const scroll = (delta: number) => {
+  const scroll = (rows: (page: number) => number) => {
+    // Laid out only for keys that scroll: typing never measures the conversation.
+    const layout = meetingLayout(s, screenHeight(s.rows));
+    const delta = rows(layout.page);
     // Conversation: rows hidden below the view grow upwards; notes: the first row grows downwards.
     if (s.panel === 'notes') store.scrollNotes(Math.max(0, Math.min(layout.maxScroll, layout.start - delta)));
     else store.scrollConversation(Math.max(0, Math.min(layout.maxScroll, s.scroll + delta)));
   };
   switch (k.name) {
     case 'pageup':
-      return scroll(layout.page);
+      return scroll((page) => page);
     case 'pagedown':
-      return scroll(-layout.page);
+      return scroll((page) => -page);
     case 'up':
-      return scroll(1);
+      return scroll(() => 1);
     case 'down':
-      return scroll(-1);
+      return scroll(() => -1);
     case 'wheelup':
-      return scroll(WHEEL);
+      return scroll(() => WHEEL);
     case 'wheeldown':
-      return scroll(-WHEEL);
+      return scroll(() => -WHEEL);
     case 'tab':
       return store.toggleHints();
     case 'escape':

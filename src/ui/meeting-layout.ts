@@ -169,14 +169,28 @@ export interface MeetingLayout {
   page: number;
 }
 
-/** The notes as rows: a title, then each topic and name with a hanging indent. */
+/** At most `max` input rows, the cursor's among them: a long paste never pushes the screen off the terminal. */
+function inputWindow(rows: Row[], max: number): Row[] {
+  if (rows.length <= max) return rows;
+  const at = Math.max(0, rows.findIndex((r) => r.some((x) => x.inverse)));
+  const first = Math.max(0, Math.min(at - max + 1, rows.length - max));
+  return rows.slice(first, first + max);
+}
+
+const notesCache = new WeakMap<UiState['notes'], { key: string; rows: Row[] }>();
+
+/** The notes as rows: a title, then each topic and name with a hanging indent (cached like the conversation). */
 export function notesRows(s: UiState, who: string, width: number): Row[] {
+  const key = `${who}\u0000${width}`;
+  const hit = notesCache.get(s.notes);
+  if (hit && hit.key === key) return hit.rows;
   const rows: Row[] = [fitRow(row(`Notes — PgUp/PgDn to scroll, Esc or /notes to close`, { bold: true }), width)];
   for (const line of notesLines(s.notes, who)) {
     const m = /^(\s*- )(.*)$/.exec(line);
     const wrapped = m ? wrapText(m[2]!, width, { first: m[1]!, breakLongWords: true }) : wrapText(line, width, { breakLongWords: true });
     for (const t of wrapped) rows.push(row(t, m ? {} : { bold: true }));
   }
+  notesCache.set(s.notes, { key, rows });
   return rows;
 }
 
@@ -196,7 +210,7 @@ export function meetingLayout(s: UiState, height: number): MeetingLayout {
     ? [[{ text: PROMPT, color: 'cyan' }, { text: truncate('(meeting over — Enter for your report)', width - PROMPT.length), dim: true }]]
     : s.confirmEnd
       ? [fitRow([{ text: 'End the meeting? (y/n) ', bold: true, color: 'yellow' }, { text: 'your transcript is saved either way', dim: true }], width)]
-      : inputRows(s.draft, width);
+      : inputWindow(inputRows(s.draft, width), Math.max(1, Math.floor((height - 3) / 2)));
   const status = statusRow(width, { name: scenario.persona.name, clock: s.clock, minutes: scenario.meeting.minutes, clockState: s.clockState, mood: s.mood, hints: s.hints });
   const paneHeight = Math.max(1, height - (pinned ? 1 : 0) - (indicator === 'typing' ? 1 : indicator.length) - input.length - 1);
   const page = Math.max(1, paneHeight - 2);

@@ -5,10 +5,11 @@ import { scoreScript } from '../../src/cli/score.js';
 import { loadCatalog } from '../../src/scenario/registry.js';
 import { briefingOf } from '../../src/report/briefing.js';
 import { briefingLayout } from '../../src/ui/briefing-layout.js';
-import { inputRows, lineRows, statusRow } from '../../src/ui/meeting-layout.js';
+import { inputRows, lineRows, meetingLayout, statusRow } from '../../src/ui/meeting-layout.js';
 import { pickerHelp, pickerLabel } from '../../src/ui/picker.js';
 import { LEGEND, MOOD_GLYPHS, reportLayout } from '../../src/ui/report-layout.js';
 import { fitRow, rowText, rowWidth, type Row } from '../../src/ui/rows.js';
+import { UiStore } from '../../src/ui/store.js';
 
 const cat = loadCatalog();
 const engineer = cat.scenarios.find((s) => s.scenario.id === 'startup-engineer')!;
@@ -126,5 +127,17 @@ describe('picker and briefing', () => {
         expect(b.rows.map(rowText).join(' ')).toMatch(/Press Enter to start, Esc to choose another\s+meeting\.$/);
       }
     }
+  });
+});
+
+describe('the meeting screen fits its height', () => {
+  it('a long paste shows the rows around the cursor, never more than the screen holds', () => {
+    const store = new UiStore([engineer], { seed: 1, participant: null, typingMs: 0, columns: 80, rows: 24 }, engineer);
+    store.start();
+    store.edit({ name: 'text', text: 'word '.repeat(400), ctrl: false, meta: false, shift: false });
+    const l = meetingLayout(store.getState(), 23);
+    expect(l.input).toHaveLength(10);
+    expect(l.input.at(-1)!.some((x) => x.inverse)).toBe(true);
+    expect((l.pinned ? 1 : 0) + l.paneHeight + (l.indicator === 'typing' ? 1 : l.indicator.length) + l.input.length + 1).toBe(23);
   });
 });
