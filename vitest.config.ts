@@ -6,6 +6,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 20_000,
     globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['test/setup-env.ts'],
     // Ink's colours are part of what the UI tests check; CLI tests turn colour off per run.
     env: { FORCE_COLOR: '1' },
   },

@@ -1,8 +1,10 @@
-// `npm run bench`: speed targets, reported as numbers (not asserted in unit tests).
-import { spawnSync } from 'node:child_process';
+// `npm run bench`: speed targets, reported as numbers (not asserted in unit tests). The terminal UI
+// is timed through a pseudo-terminal made by util-linux `script` (skipped when it is missing).
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { scoreScript } from '../src/cli/score.js';
 import { nextRandom } from '../src/engine/rng.js';
 import { createContact } from '../src/engine/contact.js';
@@ -146,6 +148,102 @@ function benchCohort(): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** One step of a pty run: optionally wait, send keys, then wait until the screen text matches. */
+interface PtyStep {
+  pause?: number;
+  send?: string;
+  until: RegExp;
+}
+
+/**
+ * One run of a command in a pseudo-terminal of 80×24 (util-linux `script`, no native modules).
+ * Each step's time runs from sending its keys (the first step: from the spawn) until the output
+ * since then, stripped of escape codes, matches; the bytes are what the program wrote meanwhile.
+ */
+async function inPty(command: string, steps: PtyStep[], env: NodeJS.ProcessEnv): Promise<Array<{ ms: number; bytes: number }>> {
+  const child = spawn('script', ['-qfec', `stty cols 80 rows 24; exec ${command}`, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'ignore'] });
+  let out = '';
+  let bytes = 0;
+  let check = () => {};
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString('utf8');
+    bytes += d.length;
+    check();
+  });
+  const results: Array<{ ms: number; bytes: number }> = [];
+  const start = performance.now();
+  try {
+    for (const step of steps) {
+      if (step.pause) await new Promise((r) => setTimeout(r, step.pause));
+      const from = out.length;
+      const bytesBefore = bytes;
+      const t0 = step.send === undefined ? start : performance.now();
+      if (step.send !== undefined) child.stdin.write(step.send);
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${step.until}: ${stripVTControlCharacters(out.slice(from))}`)), 10_000);
+        check = () => {
+          if (step.until.test(stripVTControlCharacters(out.slice(from)))) {
+            clearTimeout(timer);
+            check = () => {};
+            resolve();
+          }
+        };
+        check();
+      });
+      results.push({ ms: performance.now() - t0, bytes: bytes - bytesBefore });
+    }
+  } finally {
+    child.stdin.end('\u0003');
+    await new Promise((r) => {
+      if (child.exitCode !== null) r(null);
+      else child.on('close', r);
+      setTimeout(() => child.kill('SIGKILL'), 2000).unref();
+    });
+  }
+  return results;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * The terminal UI through a real pty, against bare node through the same pty in the same run:
+ * time to the picker's first frame (bare: node's first output), the echo of a key typed the
+ * moment the picker appears, and of a key typed once the screen has settled (bare: a raw-mode
+ * node echoing its input), in the picker and in the meeting.
+ */
+async function benchTui(runs = 9): Promise<void> {
+  if (spawnSync('script', ['--version']).status !== 0) {
+    console.log('tui: skipped (util-linux `script` is not installed)');
+    return;
+  }
+  const cli = new URL('dist/cli.js', root).pathname;
+  const node = process.execPath;
+  const xdg = mkdtempSync(join(tmpdir(), 'cc-bench-tui-'));
+  const echoJs = join(xdg, 'echo.cjs');
+  writeFileSync(echoJs, "process.stdin.setRawMode(true); process.stdout.write('ready'); process.stdin.on('data', (d) => { if (String(d).includes('\\u0003')) process.exit(0); process.stdout.write('got:' + d); });\n");
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, TERM: 'xterm-256color', XDG_DATA_HOME: xdg, NO_COLOR: '1' };
+  const settle = 200;
+  const names = ['bareFirst', 'bareEcho', 'frame', 'firstKey', 'settledKey', 'meetingKey', 'meetingBytes'] as const;
+  const m = Object.fromEntries(names.map((k) => [k, [] as number[]])) as Record<(typeof names)[number], number[]>;
+  for (let i = 0; i < runs; i++) {
+    const bare = await inPty(`${node} ${echoJs}`, [{ until: /ready/ }, { pause: settle, send: 'x', until: /got:x/ }], env);
+    m.bareFirst.push(bare[0]!.ms);
+    m.bareEcho.push(bare[1]!.ms);
+    const picker = await inPty(`${node} ${cli}`, [{ until: /Choose a practice meeting[\s\S]*Policy analyst/ }, { send: 'x', until: /Filter: x/ }, { pause: settle, send: 'y', until: /Filter: xy/ }], env);
+    m.frame.push(picker[0]!.ms);
+    m.firstKey.push(picker[1]!.ms);
+    m.settledKey.push(picker[2]!.ms);
+    const meeting = await inPty(`${node} ${cli} play startup-engineer`, [{ until: /Press Enter to start/ }, { send: '\r', until: /you>/ }, { pause: settle, send: 'w', until: /you> w/ }], env);
+    m.meetingKey.push(meeting[2]!.ms);
+    m.meetingBytes.push(meeting[2]!.bytes);
+  }
+  rmSync(xdg, { recursive: true, force: true });
+  const med = Object.fromEntries(names.map((k) => [k, median(m[k])])) as Record<(typeof names)[number], number>;
+  console.log(`tui (pty 80×24, median of ${runs}): picker first frame ${med.frame.toFixed(0)} ms; bare node first output ${med.bareFirst.toFixed(0)} ms (${(med.frame / med.bareFirst).toFixed(2)}×)`);
+  console.log(`tui: first keystroke echo, typed the moment the picker appears: ${med.firstKey.toFixed(0)} ms`);
+  console.log(`tui: keystroke echo once settled: picker ${med.settledKey.toFixed(1)} ms, meeting input ${med.meetingKey.toFixed(1)} ms (${med.meetingBytes} bytes per key); bare raw-mode node echo ${med.bareEcho.toFixed(1)} ms`);
+}
+
 benchModel();
 benchAnalyze();
 benchTurn();
@@ -153,3 +251,4 @@ benchStartup();
 benchScoring();
 benchPlainStartup();
 benchCohort();
+await benchTui();

@@ -3,18 +3,16 @@ import { createInterface } from 'node:readline';
 import { formatClock } from '../engine/clock.js';
 import type { Exchange } from '../engine/contact.js';
 import { briefingOf, briefingText } from '../report/briefing.js';
-import { printable, renderReport } from '../report/text.js';
+import { notesLines, printable, renderReport } from '../report/text.js';
+import { wrapBlock, wrapText } from '../report/wrap.js';
+import { commandHelpLines, parseLine, unknownCommandText } from '../session/commands.js';
+import { notesOf } from '../session/notes.js';
 import { defaultSavePath } from '../session/save.js';
 import { Session } from '../session/session.js';
 import { score } from '../scoring/rubric.js';
 import { EXIT, UsageError, intOption, type Command } from './command.js';
 import { painter, useColor } from './io.js';
 import { resolveScenario } from './scenario-arg.js';
-
-const HELP_IN_MEETING = `Commands:
-  /end    end the meeting and see your report
-  /help   show this list
-Anything else you type is said to the contact.`;
 
 /** Options shared by plain mode and the terminal UI. */
 export interface PlayOptions {
@@ -32,19 +30,36 @@ export function playOptions(values: Record<string, unknown>): PlayOptions {
   return { seed, name, savePath };
 }
 
+/** Whether the environment rules out the terminal UI: a dumb terminal, or a CI runner. */
+export function uiUnsupported(env: NodeJS.ProcessEnv = process.env): boolean {
+  // Ink sends cursor movement to dumb terminals and draws nothing at all when CI is set.
+  const set = (k: string) => env[k] !== undefined && env[k] !== '0' && env[k] !== 'false';
+  return env.TERM === 'dumb' || set('CI') || set('CONTINUOUS_INTEGRATION');
+}
+
 /** Play a meeting line by line on stdin/stdout: for pipes, scripts and terminals without the UI. */
 export async function playPlain(session: Session): Promise<number> {
   const out = process.stdout;
   const paint = painter(useColor(out));
   const interactive = process.stdin.isTTY === true;
   const who = session.loaded.scenario.persona.name.split(' ')[0]!;
+  // In a terminal, wrap at its width (read each time: it may be resized) and never inside a word.
+  const width = () => (out.isTTY ? out.columns || 80 : undefined);
+  const block = (text: string) => {
+    const w = width();
+    out.write(`${w ? wrapBlock(text, w) : text}\n`);
+  };
+  const para = (first: string, text: string) => {
+    const w = width();
+    out.write(`${w ? wrapText(text, w, { first }).join('\n') : first + text}\n`);
+  };
   const show = (x: Exchange) => {
-    for (const e of x.events) out.write(`        ${paint('magenta', `* ${e}`)}\n`);
+    for (const e of x.events) para(`        ${paint('magenta', '*')} `, paint('magenta', e));
     const reply = x.reply.join(' ');
-    if (reply) out.write(`${paint('dim', `[${formatClock(x.clock)}]`)} ${paint('bold', `${who}:`)} ${reply}\n`);
+    if (reply) para(`${paint('dim', `[${formatClock(x.clock)}]`)} ${paint('bold', `${who}:`)} `, reply);
   };
 
-  out.write(`${paint('bold', 'coffeechat')} — ${briefingText(briefingOf(session.loaded.scenario))}\n\nType /end to finish, /help for commands.\n\n`);
+  block(`${paint('bold', 'coffeechat')} — ${briefingText(briefingOf(session.loaded.scenario))}\n\nType /end to finish, /help for commands.\n`);
   show(session.opening);
 
   const rl = createInterface({ input: process.stdin, output: interactive ? out : undefined, terminal: interactive });
@@ -69,15 +84,19 @@ export async function playPlain(session: Session): Promise<number> {
   }
   for await (const raw of rl) {
     const line = raw.replace(/\r$/, '');
-    const cmd = line.trim().toLowerCase();
-    if (!interactive && line.trim()) out.write(`${paint('cyan', 'you:')} ${printable(line)}\n`);
-    if (cmd === '/end' || cmd === '/quit') {
+    const parsed = parseLine(line);
+    if (!interactive && parsed.kind !== 'empty') para(`${paint('cyan', 'you:')} `, printable(line.trim()));
+    if (parsed.kind === 'command' && parsed.name === 'end') {
       finish();
       break;
     }
-    if (cmd === '/help') {
-      out.write(`${HELP_IN_MEETING}\n`);
-    } else if (line.trim()) {
+    if (parsed.kind === 'command' && parsed.name === 'help') {
+      block(['Commands:', ...commandHelpLines().map((l) => `  ${l}`), 'Anything else you type is said to the contact.'].join('\n'));
+    } else if (parsed.kind === 'command' && parsed.name === 'notes') {
+      block(notesLines(notesOf(session.transcript, session.loaded.scenario), who).join('\n'));
+    } else if (parsed.kind === 'unknown') {
+      block(unknownCommandText(printable(parsed.word)));
+    } else if (parsed.kind === 'say') {
       const x = session.say(line);
       if (x) show(x);
       if (session.ended) {
@@ -90,7 +109,7 @@ export async function playPlain(session: Session): Promise<number> {
   process.removeListener('SIGINT', onSigint);
   session.leave();
   const s = score(session.transcript, session.loaded.scenario);
-  out.write(`\n${renderReport(s, paint, session.savedTo)}`);
+  out.write(`\n${renderReport(s, paint, session.savedTo, width())}`);
   return interrupted ? 130 : EXIT.ok;
 }
 
@@ -104,7 +123,8 @@ Arguments:
 
 Options:
   --plain         plain line mode even in a terminal (also used whenever stdin or
-                  stdout is not a terminal): briefing, replies with the clock, report
+                  stdout is not a terminal, TERM=dumb or CI is set): briefing,
+                  replies with the clock, report
   --seed N        seed for the contact's choices: same seed and lines, same meeting
                   (random if omitted; recorded in the transcript)
   --name NAME     your name, recorded in the transcript (for counselors' reports)
@@ -113,8 +133,10 @@ Options:
   --scenarios DIR also load scenarios from DIR (repeatable)
   -h, --help      show this help
 
-In the meeting: /end ends it and shows the report, /help lists commands.
-End of input and Ctrl-C also end it; the transcript is always saved.`,
+In the meeting: /end ends it and shows the report, /notes shows what the contact
+has told you so far, /help lists commands. End of input and Ctrl-C also end it (Ctrl-C
+exits with 130); the transcript is always saved. Plain mode is also used when TERM=dumb
+or CI is set.`,
   options: {
     plain: { type: 'boolean' },
     seed: { type: 'string' },
@@ -126,12 +148,17 @@ End of input and Ctrl-C also end it; the transcript is always saved.`,
     if (positionals.length > 1) throw new UsageError(`play takes one scenario, got ${positionals.length}`);
     const { loaded, all } = resolveScenario(positionals[0], values.scenarios);
     const opts = playOptions(values);
-    if (values.plain !== true && process.stdin.isTTY === true && process.stdout.isTTY === true) {
+    if (values.plain !== true && process.stdin.isTTY === true && process.stdout.isTTY === true && !uiUnsupported()) {
       // Ink's colours come from chalk, which ignores NO_COLOR; it must be told before Ink loads.
       if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
       // The UI (Ink and React) is loaded only here, when it is actually drawn.
       const { runUi } = await import('../ui/run.js');
-      return runUi(all, { seed: opts.seed, participant: opts.name, ...(opts.savePath ? { savePath: opts.savePath } : {}), typingMs: 700 }, positionals[0] ? loaded : undefined);
+      const ui = await runUi(all, { seed: opts.seed, participant: opts.name, ...(opts.savePath ? { savePath: opts.savePath } : {}), typingMs: 700 }, positionals[0] ? loaded : undefined);
+      // Ink has gone: each meeting's full report (every note and piece of advice) and the whole
+      // transcript path go to the scrollback, where they can be read and copied.
+      const paint = painter(useColor(process.stdout));
+      for (const f of ui.finished) process.stdout.write(`\n${renderReport(f.score, paint, f.savedTo, process.stdout.columns || 80)}`);
+      return ui.code;
     }
     const session = new Session(loaded, { seed: opts.seed, participant: opts.name, savePath: opts.savePath ?? defaultSavePath(loaded.scenario.id, opts.name) });
     return playPlain(session);

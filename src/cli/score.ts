@@ -1,6 +1,7 @@
 import { findScenario, loadCatalog, userDirs, type Catalog, type LoadedScenario } from '../scenario/registry.js';
 import { CSV_HEADER, csvRow, mdHeader, mdRow, scoreRecord } from '../report/formats.js';
-import { summaryLine } from '../report/text.js';
+import { printable, summaryLine } from '../report/text.js';
+import { parseLine, unknownCommandText } from '../session/commands.js';
 import { Session } from '../session/session.js';
 import { transcriptSchema, type Transcript } from '../session/transcript.js';
 import { DIMENSIONS } from '../scenario/schema.js';
@@ -33,20 +34,28 @@ export function scriptHeader(text: string): ScriptHeader {
   return h;
 }
 
-/** Replay a script (one user line per line; `#` lines are comments) against a scenario and score it. */
-export function scoreScript(text: string, loaded: LoadedScenario, seed: number, participant: string | null = null): { score: Score; unused: number } {
+/**
+ * Replay a script (one user line per line; `#` lines are comments) against a scenario and score
+ * it. Lines are read as in a meeting (`parseLine`): `/end` ends it, `/notes` and `/help` are not
+ * turns, and an unknown `/command` is not said (it is listed in `unknown`). `unused` counts lines
+ * after the end.
+ */
+export function scoreScript(text: string, loaded: LoadedScenario, seed: number, participant: string | null = null): { score: Score; unused: number; unknown: string[] } {
   const session = new Session(loaded, { seed, participant, startedAt: null });
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+  const unknown: string[] = [];
   let used = 0;
   for (const line of lines) {
     if (session.ended) break;
     used++;
-    if (line.trim().toLowerCase() === '/end') break;
-    session.say(line);
+    const parsed = parseLine(line);
+    if (parsed.kind === 'command' && parsed.name === 'end') break;
+    if (parsed.kind === 'unknown') unknown.push(parsed.word);
+    if (parsed.kind === 'say') session.say(line);
   }
   session.leave();
   // The transcript was recorded by this analyzer a moment ago: no need to analyse every line again.
-  return { score: score(session.transcript, loaded.scenario, { reanalyze: false }), unused: lines.length - used };
+  return { score: score(session.transcript, loaded.scenario, { reanalyze: false }), unused: lines.length - used, unknown };
 }
 
 /** Line and column of a character offset, for JSON errors. */
@@ -91,7 +100,8 @@ function scoreFile(file: string, cat: Catalog, scenarioArg: LoadedScenario, expl
     loaded = named;
   }
   const participant = header.participant ?? null;
-  const { score: s, unused } = scoreScript(text, loaded, seed, participant);
+  const { score: s, unused, unknown } = scoreScript(text, loaded, seed, participant);
+  for (const word of unknown) warn(`${file}: ${unknownCommandText(printable(word))}; the line was not said`);
   if (unused > 0) warn(`${file}: the meeting ended before the last ${unused} line${unused === 1 ? '' : 's'}; they were not used`);
   return { ok: true, scenario: loaded, score: s, participant };
 }
@@ -109,10 +119,11 @@ export const scoreCommand: Command = {
   help: `
 Arguments:
   FILE...          a .txt script (each non-blank line is something you say, replayed
-                   against the scenario; lines starting with # are comments, and
-                   '# scenario: ID' / '# participant: NAME' name its scenario and
-                   student) or a .json transcript saved by 'play' (re-scored from its
-                   turns; a warning if the scenario changed since)
+                   against the scenario; /end ends it, /notes and /help are skipped as
+                   in a meeting; lines starting with # are comments, and '# scenario: ID'
+                   / '# participant: NAME' name its scenario and student) or a .json
+                   transcript saved by 'play' (re-scored from its turns; a warning if the
+                   scenario changed since)
 
 Options:
   --scenario ID    scenario for every .txt script (default: the one the script names,

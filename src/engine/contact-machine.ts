@@ -136,7 +136,9 @@ function nextSuggestion(ctx: ContactContext, said: string): { question: string; 
 }
 
 /** The visitor introduced themselves and asked in the same turn. */
-const introducedAndAsked = (ctx: ContactContext, a: Analysis) => ctx.turn <= 3 && a.form !== 'statement' && a.sentences.some((s) => s.form === 'statement');
+const INTRODUCTION = /\b(i'?m|i am|my name is|this is)\b/i;
+const introducedAndAsked = (ctx: ContactContext, a: Analysis) =>
+  ctx.turn <= 3 && a.form !== 'statement' && (a.intents.includes('purpose') || a.sentences.some((s) => s.form === 'statement' && INTRODUCTION.test(s.text)));
 
 /** Around an answer: a brief hello after an introduction, a word on a second question left for later. */
 function framed(ctx: ContactContext, a: Analysis, body: string[]): [string[], number] {
@@ -206,10 +208,12 @@ export const contactMachine = setup({
       assertEvent(event, 'user.said');
       const a = event.analysis;
       if (!a.intents.includes('thanks') || isQuestion(a)) return false;
-      // Thanks in the opening ("thank you for making time") is not goodbye: a close comes after a conversation.
+      // Thanks in the opening ("thank you for making time, I'll watch the clock") is not goodbye:
+      // a close with a next step comes after at least one answer, one on the time after two.
       const answered = [...context.covered.values()].reduce((x, y) => x + y, 0);
-      if (context.turn < 3 || (answered < 2 && context.clock < endSeconds(context) / 2)) return false;
-      return a.intents.includes('follow_up') || a.intents.includes('time_check') || context.clock >= lastMinutesAt(context) || /\b(bye|goodbye|that is all|that's all|all my questions)\b/i.test(event.text);
+      if (answered < 1) return false;
+      if (a.intents.includes('follow_up') || /\b(bye|goodbye|that is all|that's all|all my questions)\b/i.test(event.text)) return true;
+      return (a.intents.includes('time_check') && (answered >= 2 || context.clock >= endSeconds(context) / 2)) || context.clock >= lastMinutesAt(context);
     },
     isWrapUpSignal: ({ event }) => {
       assertEvent(event, 'user.said');

@@ -1,6 +1,8 @@
 import { formatClock } from '../engine/clock.js';
 import { DIMENSIONS } from '../scenario/schema.js';
 import { DIMENSION_LABEL, type Outcome, type Score } from '../scoring/rubric.js';
+import type { MeetingNotes } from '../session/notes.js';
+import { wrapBlock, wrapText } from './wrap.js';
 
 /** Styles text for a terminal (or leaves it alone). */
 export type Paint = (style: 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'cyan', text: string) => string;
@@ -37,8 +39,11 @@ export function printable(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
 }
 
-/** The full report for a terminal: total, a bar per dimension, advice, and per-turn notes. */
-export function renderReport(s: Score, paint: Paint = plain, savedTo?: string): string {
+/**
+ * The full report for a terminal: total, a bar per dimension, advice, and per-turn notes. With a
+ * `width`, long lines wrap at spaces with their continuation rows under the text.
+ */
+export function renderReport(s: Score, paint: Paint = plain, savedTo?: string, width?: number): string {
   const out: string[] = [];
   const colour = (score: number, max: number) => (score >= max * 0.8 ? 'green' : score >= max * 0.5 ? 'yellow' : 'red');
   out.push(`${paint('bold', 'Score:')} ${paint('bold', `${s.total}/100`)} — ${outcomeText(s)}`);
@@ -48,7 +53,9 @@ export function renderReport(s: Score, paint: Paint = plain, savedTo?: string): 
     out.push(`  ${DIMENSION_LABEL[d].padEnd(17)}${paint(colour(x.score, x.max), bar(x.score, x.max))}  ${String(x.score).padStart(2)}/${x.max}`);
   }
   out.push('', paint('bold', 'What to work on'));
-  for (const d of DIMENSIONS) out.push(`  ${paint('cyan', DIMENSION_LABEL[d])}: ${s.dimensions[d].advice}`);
+  // With a width, advice hangs under its text rather than under the dimension's name.
+  const hang = (first: string, text: string) => (width ? wrapText(text, width, { first }).join('\n') : first + text);
+  for (const d of DIMENSIONS) out.push(hang(`  ${paint('cyan', DIMENSION_LABEL[d])}: `, s.dimensions[d].advice));
   if (s.notes.length) {
     out.push('', paint('bold', 'Turn notes'));
     for (const n of s.notes) {
@@ -58,5 +65,24 @@ export function renderReport(s: Score, paint: Paint = plain, savedTo?: string): 
     }
   }
   if (savedTo) out.push('', paint('dim', `Transcript saved to ${savedTo}`));
-  return `${out.join('\n')}\n`;
+  const text = out.join('\n');
+  return `${width ? wrapBlock(text, width) : text}\n`;
+}
+
+/**
+ * The visitor's notes as text lines: each topic the contact has talked about with what they
+ * said, then the names they offered. `who` is the contact's first name.
+ */
+export function notesLines(n: MeetingNotes, who: string): string[] {
+  const out: string[] = [];
+  if (!n.topics.length) out.push(`${who} has not told you about any topic yet — ask an open question.`);
+  else {
+    out.push(`What ${who} has told you so far:`);
+    for (const t of n.topics) out.push(`  - ${t.label}: ${t.said}`);
+  }
+  if (n.referrals.length) {
+    out.push(`People ${who} suggested you talk to:`);
+    for (const r of n.referrals) out.push(`  - ${r.name}, ${r.role}${r.note ? ` (${r.note})` : ''}`);
+  }
+  return out;
 }

@@ -1,35 +1,38 @@
-import { useApp, useInput } from 'ink';
+import { useApp } from 'ink';
 import { useEffect } from 'react';
 import { Briefing } from './Briefing.js';
+import { pressKey } from './keymap.js';
 import { Meeting } from './Meeting.js';
 import { ReportCard } from './ReportCard.js';
 import { ScenarioPicker } from './ScenarioPicker.js';
 import type { UiStore } from './store.js';
 import { StoreContext, useActions, useStore } from './use-store.js';
+import { useKeys } from './use-keys.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
 function Screens() {
+  const store = useActions();
   const screen = useStore((s) => s.screen);
   const quit = useStore((s) => s.quit);
-  const actions = useActions();
   const app = useApp();
-  const { columns, rows } = useTerminalSize();
-  useInput((input, key) => {
-    // Ctrl-C anywhere: end the meeting safely (transcript saved), then leave.
-    if (key.ctrl && input === 'c') actions.exit();
-  });
+  useTerminalSize(store);
+  // One key handler for every screen, always listening: keys go to the store in order.
+  useKeys(
+    (key) => pressKey(store, key),
+    () => store.holdNotifications(),
+  );
   useEffect(() => {
     if (quit) app.exit();
   }, [quit, app]);
   switch (screen) {
     case 'picker':
-      return <ScenarioPicker columns={columns} rows={rows} />;
+      return <ScenarioPicker />;
     case 'briefing':
       return <Briefing />;
     case 'meeting':
-      return <Meeting columns={columns} rows={rows - 1} />;
+      return <Meeting />;
     case 'report':
-      return <ReportCard columns={columns} rows={rows} />;
+      return <ReportCard />;
   }
 }
 

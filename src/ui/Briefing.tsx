@@ -1,47 +1,24 @@
-import { Box, Text, useInput } from 'ink';
+import { Box } from 'ink';
 import { briefingOf } from '../report/briefing.js';
-import { tint } from './theme.js';
-import { useActions, useStore } from './use-store.js';
+import { briefingLayout } from './briefing-layout.js';
+import { screenHeight } from './rows.js';
+import { RowView } from './RowView.js';
+import { useStore } from './use-store.js';
 
 /** Who the contact is, their public profile, the meeting, what is scored, tips. Enter starts. */
 export function Briefing() {
   const selected = useStore((s) => s.selected);
   const picked = useStore((s) => s.picked);
-  const actions = useActions();
-  useInput((_input, key) => {
-    if (key.return) actions.start();
-    else if (key.escape) actions.back();
-  });
+  const columns = useStore((s) => s.columns);
+  const rows = useStore((s) => s.rows);
+  const top = useStore((s) => s.briefingTop);
   if (!selected) return null;
-  const b = briefingOf(selected.scenario);
+  const layout = briefingLayout(briefingOf(selected.scenario), picked, columns, screenHeight(rows), top);
   return (
     <Box flexDirection="column">
-      <Text bold>{b.title}</Text>
-      <Text>
-        You are meeting <Text bold>{b.who}</Text>.
-      </Text>
-      <Text>{b.meeting}</Text>
-      <Box flexDirection="column" marginTop={1}>
-        <Text bold>Their public profile</Text>
-        {b.profile.map((f) => (
-          <Text key={f}> • {f}</Text>
-        ))}
-      </Box>
-      <Box flexDirection="column" marginTop={1}>
-        <Text bold>You are scored on</Text>
-        {b.scored.map((f) => (
-          <Text key={f}> • {f}</Text>
-        ))}
-      </Box>
-      <Box flexDirection="column" marginTop={1}>
-        <Text bold>Tips</Text>
-        {b.tips.map((f) => (
-          <Text key={f}> • {f}</Text>
-        ))}
-      </Box>
-      <Box marginTop={1}>
-        <Text color={tint('green')}>Press Enter to start{picked ? ', Esc to choose another meeting' : ''}.</Text>
-      </Box>
+      {layout.rows.map((r, i) => (
+        <RowView key={i} row={r} />
+      ))}
     </Box>
   );
 }

@@ -2,9 +2,14 @@ import type { ClockState, Exchange } from '../engine/contact.js';
 import type { Mood } from '../engine/contact-machine.js';
 import { analyze, type Analysis } from '../nlu/index.js';
 import type { LoadedScenario } from '../scenario/registry.js';
+import { commandHelpLines, parseLine, unknownCommandText } from '../session/commands.js';
+import { notesOf, type MeetingNotes } from '../session/notes.js';
 import { defaultSavePath } from '../session/save.js';
 import { Session } from '../session/session.js';
 import { score, type Score } from '../scoring/rubric.js';
+import { EMPTY_LINE, editLine, type LineState } from './line-editor.js';
+import type { Key } from './keys.js';
+import { matchScenarios } from './picker.js';
 
 /** The UI's screens, in the order a meeting goes through them. */
 export type Screen = 'picker' | 'briefing' | 'meeting' | 'report';
@@ -18,6 +23,12 @@ export interface Line {
   hint?: string;
 }
 
+/** A finished meeting: what the report card shows and what is printed on the way out. */
+export interface Finished {
+  score: Score;
+  savedTo: string | undefined;
+}
+
 /** Everything the UI draws. Components read it through selectors; only the store changes it. */
 export interface UiState {
   screen: Screen;
@@ -25,6 +36,14 @@ export interface UiState {
   selected: LoadedScenario | undefined;
   /** Whether the picker was shown (so Esc on the briefing can go back to it). */
   picked: boolean;
+  /** First briefing row in view (when it is taller than the terminal). */
+  briefingTop: number;
+  /** The terminal's size; every screen fits in it. */
+  columns: number;
+  rows: number;
+  /** Picker: the filter typed so far and the highlighted row among the matches. */
+  filter: string;
+  pickIndex: number;
   lines: Line[];
   typing: boolean;
   hints: boolean;
@@ -32,9 +51,29 @@ export interface UiState {
   clockState: ClockState;
   mood: Mood;
   ended: boolean;
+  /** The input line, kept while the contact is typing. */
+  draft: LineState;
+  /** Enter was pressed while the contact was typing: the line is said as soon as they finish. */
+  queued: boolean;
+  /** Esc on an empty line asks "End the meeting? (y/n)". */
+  confirmEnd: boolean;
+  /** What the main pane shows: the conversation, or the notes (`/notes`). */
+  panel: 'conversation' | 'notes';
+  /** Conversation rows hidden below the view (0: the latest line is in view). */
+  scroll: number;
+  /** First notes row in view. */
+  notesTop: number;
+  /** What the contact has said by topic, and the names offered (pinned once given). */
+  notes: MeetingNotes;
   score: Score | undefined;
   savedTo: string | undefined;
+  /** First row of the report's turn notes in view. */
+  reportTop: number;
+  /** Every meeting finished in this run, oldest first. */
+  finished: Finished[];
   quit: boolean;
+  /** Exit status once quit: 0, or 130 after Ctrl-C (128 + SIGINT, as shells report it). */
+  exitCode: number;
 }
 
 /** Options fixed for the whole UI run. */
@@ -46,6 +85,9 @@ export interface UiOptions {
   savePath?: string;
   /** Delay before a reply appears, to show "typing…" (0 in tests). */
   typingMs: number;
+  /** The terminal's size at start (80×24 when unknown). */
+  columns?: number;
+  rows?: number;
 }
 
 /** A coach hint for a line, or undefined when it is fine. */
@@ -63,9 +105,16 @@ export function hintOf(a: Analysis): string | undefined {
   return undefined;
 }
 
+/** The keys of the meeting, for /help (the commands come from the shared definition). */
+export const MEETING_KEYS =
+  'Keys: Esc clears the line (on an empty line, ends the meeting) · PgUp/PgDn or the wheel scroll · Tab coach hints · Ctrl-C ends safely and quits';
+
+const NO_NOTES: MeetingNotes = { topics: [], referrals: [] };
+
 /**
- * The UI's state and its actions. Framework-free: React subscribes with useSyncExternalStore, and
- * tests can drive it directly.
+ * The UI's state and its actions. Framework-free: React subscribes with useSyncExternalStore,
+ * keys arrive through `keymap.ts`, and tests can drive it directly. Every action reads the
+ * current state, so a burst of keys handled in one go behaves like the same keys typed slowly.
  */
 export class UiStore {
   private state: UiState;
@@ -80,6 +129,11 @@ export class UiStore {
       scenarios,
       selected,
       picked: !selected,
+      briefingTop: 0,
+      columns: options.columns || 80,
+      rows: options.rows || 24,
+      filter: '',
+      pickIndex: 0,
       lines: [],
       typing: false,
       hints: false,
@@ -87,9 +141,19 @@ export class UiStore {
       clockState: 'onTime',
       mood: 'neutral',
       ended: false,
+      draft: EMPTY_LINE,
+      queued: false,
+      confirmEnd: false,
+      panel: 'conversation',
+      scroll: 0,
+      notesTop: 0,
+      notes: NO_NOTES,
       score: undefined,
       savedTo: undefined,
+      reportTop: 0,
+      finished: [],
       quit: false,
+      exitCode: 0,
     };
   }
 
@@ -102,18 +166,79 @@ export class UiStore {
 
   private set(patch: Partial<UiState>): void {
     this.state = { ...this.state, ...patch };
+    if (this.holding) this.dirty = true;
+    else this.notify();
+  }
+
+  private notify(): void {
     for (const fn of this.listeners) fn();
+  }
+
+  private holding = false;
+  private dirty = false;
+
+  /**
+   * Hold change notifications until the current task's microtasks run: the state changes at once
+   * for every key of a burst, and the screen is drawn once for all of them.
+   */
+  holdNotifications(): void {
+    if (this.holding) return;
+    this.holding = true;
+    queueMicrotask(() => {
+      this.holding = false;
+      if (this.dirty) {
+        this.dirty = false;
+        this.notify();
+      }
+    });
+  }
+
+  /** The terminal was resized. */
+  resize(columns: number, rows: number): void {
+    if (columns !== this.state.columns || rows !== this.state.rows) this.set({ columns, rows });
+  }
+
+  // ── picker ────────────────────────────────────────────────────────────────────────────────
+
+  /** The scenarios the picker's filter matches, in list order. */
+  shown(): LoadedScenario[] {
+    return matchScenarios(this.state.scenarios, this.state.filter);
+  }
+
+  /** Change the picker's filter; the highlight goes to the first match. */
+  setFilter(filter: string): void {
+    if (filter !== this.state.filter) this.set({ filter, pickIndex: 0 });
+  }
+
+  /** Move the picker's highlight by `delta` rows, stopping at either end. */
+  movePick(delta: number): void {
+    const n = this.shown().length;
+    const pickIndex = Math.max(0, Math.min(n - 1, this.state.pickIndex + delta));
+    if (pickIndex !== this.state.pickIndex) this.set({ pickIndex });
+  }
+
+  /** Choose the highlighted scenario and show its briefing. */
+  choose(): void {
+    const loaded = this.shown()[this.state.pickIndex];
+    if (loaded) this.pick(loaded);
   }
 
   /** Choose a scenario in the picker and show its briefing. */
   pick(loaded: LoadedScenario): void {
-    this.set({ selected: loaded, screen: 'briefing' });
+    this.set({ selected: loaded, screen: 'briefing', briefingTop: 0 });
+  }
+
+  /** Scroll the briefing to this first row. */
+  scrollBriefing(briefingTop: number): void {
+    if (briefingTop !== this.state.briefingTop) this.set({ briefingTop });
   }
 
   /** Back from the briefing to the picker (when there was one). */
   back(): void {
     if (this.state.picked && this.state.screen === 'briefing') this.set({ screen: 'picker' });
   }
+
+  // ── meeting ───────────────────────────────────────────────────────────────────────────────
 
   /** Start the meeting for the selected scenario. */
   start(): void {
@@ -132,8 +257,16 @@ export class UiStore {
       clockState: o.clockState,
       mood: o.mood,
       ended: false,
+      draft: EMPTY_LINE,
+      queued: false,
+      confirmEnd: false,
+      panel: 'conversation',
+      scroll: 0,
+      notesTop: 0,
+      notes: NO_NOTES,
       score: undefined,
       savedTo: savePath,
+      reportTop: 0,
     });
   }
 
@@ -144,34 +277,104 @@ export class UiStore {
     return out;
   }
 
-  /** The user says a line (or a /command). The reply appears after the typing delay. */
-  say(raw: string): void {
-    const text = raw.trim();
-    if (!text || !this.session || this.state.screen !== 'meeting' || this.state.typing) return;
-    const cmd = text.toLowerCase();
-    if (cmd === '/end' || cmd === '/quit') return this.end();
-    if (cmd === '/help') {
-      this.set({ lines: [...this.state.lines, { who: 'system', text: 'Commands: /end ends the meeting and shows your report · /help this list · Tab toggles coach hints · Esc or Ctrl-C ends safely' }] });
+  /** Apply an editing key to the input line; false when the key is not an editing key. */
+  edit(key: Key): boolean {
+    const draft = editLine(this.state.draft, key);
+    if (!draft) return false;
+    if (draft !== this.state.draft) this.set({ draft });
+    return true;
+  }
+
+  /** Empty the input line (Esc). */
+  clearDraft(): void {
+    this.set({ draft: { ...EMPTY_LINE, killed: this.state.draft.killed }, queued: false });
+  }
+
+  /**
+   * Enter: say the input line, or, while the contact is still typing, say it as soon as they
+   * finish (a /command runs at once).
+   */
+  submit(): void {
+    const parsed = parseLine(this.state.draft.text);
+    if (parsed.kind === 'empty') return;
+    if (this.state.typing && parsed.kind === 'say') {
+      this.set({ queued: true });
       return;
     }
-    if (this.state.ended) return;
+    const text = this.state.draft.text;
+    this.set({ draft: { ...EMPTY_LINE, killed: this.state.draft.killed }, queued: false });
+    this.say(text);
+  }
+
+  private system(...texts: string[]): void {
+    this.set({ lines: [...this.state.lines, ...texts.map((text) => ({ who: 'system' as const, text }))], scroll: 0, panel: 'conversation' });
+  }
+
+  /** The user says a line (or a /command). The reply appears after the typing delay. */
+  say(raw: string): void {
+    if (!this.session || this.state.screen !== 'meeting') return;
+    const parsed = parseLine(raw);
+    switch (parsed.kind) {
+      case 'empty':
+        return;
+      case 'unknown':
+        return this.system(unknownCommandText(parsed.word));
+      case 'command':
+        if (parsed.name === 'end') return this.end();
+        if (parsed.name === 'help') return this.system(...commandHelpLines(), MEETING_KEYS);
+        return this.toggleNotes();
+    }
+    if (this.state.ended || this.state.typing) return;
+    const text = parsed.text;
     const x = this.session.say(text);
     const said = this.session.contact.lastEvent();
     const hint = said ? hintOf(said.analysis) : undefined;
     const userLine: Line = { who: 'user', text, clock: this.state.clock, ...(hint ? { hint } : {}) };
-    this.set({ lines: [...this.state.lines, userLine], typing: true });
+    this.set({ lines: [...this.state.lines, userLine], typing: true, scroll: 0, panel: 'conversation' });
     const reveal = () => {
       this.timer = undefined;
-      if (!x) return;
+      if (!x || this.state.screen !== 'meeting') return;
       const lines = [...this.state.lines, ...this.contactLines(x)];
       if (x.ended) lines.push({ who: 'system', text: 'The meeting is over. Press Enter for your report.' });
-      this.set({ lines, typing: false, clock: x.clock, clockState: x.clockState, mood: x.mood, ended: x.ended });
+      const notes = this.session ? notesOf(this.session.transcript, this.session.loaded.scenario) : this.state.notes;
+      // A new reply brings the view back to the latest line.
+      this.set({ lines, typing: false, clock: x.clock, clockState: x.clockState, mood: x.mood, ended: x.ended, notes, scroll: 0, panel: 'conversation' });
+      if (this.state.queued) {
+        this.set({ queued: false });
+        if (!x.ended) this.submit();
+      }
     };
     if (this.options.typingMs > 0) this.timer = setTimeout(reveal, this.options.typingMs);
     else reveal();
   }
 
-  /** End the meeting (the user's choice, Esc, Ctrl-C) and show the report. Safe to call twice. */
+  /** Show or hide the notes (`/notes`). */
+  toggleNotes(): void {
+    if (this.state.panel === 'notes') this.set({ panel: 'conversation' });
+    else if (this.session) this.set({ panel: 'notes', notesTop: 0, notes: notesOf(this.session.transcript, this.session.loaded.scenario) });
+  }
+
+  /** Scroll the conversation: `scroll` rows hidden below the view (0 shows the latest line). */
+  scrollConversation(scroll: number): void {
+    if (scroll !== this.state.scroll) this.set({ scroll });
+  }
+
+  /** Scroll the notes to this first row. */
+  scrollNotes(notesTop: number): void {
+    if (notesTop !== this.state.notesTop) this.set({ notesTop });
+  }
+
+  /** Esc on an empty line: ask before ending the meeting. */
+  askEnd(): void {
+    this.set({ confirmEnd: true });
+  }
+
+  /** Answer "End the meeting?" with no. */
+  cancelEnd(): void {
+    this.set({ confirmEnd: false });
+  }
+
+  /** End the meeting (the user's choice, Ctrl-C) and show the report. Safe to call twice. */
   end(): void {
     if (!this.session || this.state.screen !== 'meeting') return;
     if (this.timer) {
@@ -179,7 +382,17 @@ export class UiStore {
       this.timer = undefined;
     }
     this.session.leave();
-    this.set({ screen: 'report', typing: false, ended: true, score: score(this.session.transcript, this.session.loaded.scenario) });
+    const s = score(this.session.transcript, this.session.loaded.scenario);
+    this.set({
+      screen: 'report',
+      typing: false,
+      ended: true,
+      confirmEnd: false,
+      queued: false,
+      score: s,
+      reportTop: 0,
+      finished: [...this.state.finished, { score: s, savedTo: this.state.savedTo }],
+    });
   }
 
   /** Toggle live coach hints. */
@@ -187,15 +400,22 @@ export class UiStore {
     this.set({ hints: !this.state.hints });
   }
 
-  /** Play the same scenario again from its briefing. */
-  again(): void {
-    this.set({ screen: 'briefing', lines: [] });
+  // ── report ────────────────────────────────────────────────────────────────────────────────
+
+  /** Scroll the report's turn notes to this row. */
+  scrollReport(reportTop: number): void {
+    if (reportTop !== this.state.reportTop) this.set({ reportTop });
   }
 
-  /** Leave the program: ends any meeting first so the transcript is complete. */
-  exit(): void {
+  /** Play the same scenario again from its briefing. */
+  again(): void {
+    this.set({ screen: 'briefing', lines: [], briefingTop: 0 });
+  }
+
+  /** Leave the program (q, Ctrl-C): ends any meeting first so the transcript is complete. */
+  exit(code = 0): void {
     if (this.state.screen === 'meeting') this.end();
-    this.set({ quit: true });
+    this.set({ quit: true, exitCode: this.state.quit ? this.state.exitCode : code });
   }
 
   /** The recorded transcript of the current meeting (for the report's timeline). */

@@ -1,17 +1,16 @@
 import { useStdout } from 'ink';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import type { UiStore } from './store.js';
 
-/** The terminal's columns and rows, updated on resize (80×24 when unknown). */
-export function useTerminalSize(): { columns: number; rows: number } {
+/** Keep the store's idea of the terminal size current (80×24 when unknown), resizes included. */
+export function useTerminalSize(store: UiStore): void {
   const { stdout } = useStdout();
-  const read = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
-  const [size, setSize] = useState(read);
   useEffect(() => {
-    const onResize = () => setSize(read());
-    stdout.on('resize', onResize);
+    const read = () => store.resize(stdout.columns || 80, stdout.rows || 24);
+    read();
+    stdout.on('resize', read);
     return () => {
-      stdout.off('resize', onResize);
+      stdout.off('resize', read);
     };
-  }, [stdout]);
-  return size;
+  }, [stdout, store]);
 }

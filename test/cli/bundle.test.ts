@@ -27,7 +27,7 @@ function staticClosure(entry: string): Set<string> {
 describe('bundle', () => {
   it('Ink is only reachable through a dynamic import: plain mode, analyze and score never load it', () => {
     // Ink's own code, not a mention of its name (cli.js embeds package.json for --version).
-    const inkFiles = files.filter((f) => /\b(var|function) useInput\b/.test(source(f)));
+    const inkFiles = files.filter((f) => /\b(var|function) useStdin\b/.test(source(f)));
     expect(inkFiles.length).toBeGreaterThan(0);
     for (const cmd of ['play', 'score', 'analyze', 'scenarios']) {
       const chunk = files.find((f) => f.startsWith(`chunks/${cmd}-`));

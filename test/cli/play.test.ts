@@ -37,10 +37,29 @@ describe('coffeechat play (plain mode)', () => {
     const save = join(mkdtempSync(join(tmpdir(), 'cc-play-')), 'm.json');
     const r = run(['play', '--seed', '1', '--save', save], 'What does a typical day look like?\n/help\n/end\nThis is never said.\n');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('/end    end the meeting and see your report');
+    expect(r.stdout).toContain(
+      [
+        'Commands:',
+        '  /end    end the meeting and see your report',
+        '  /notes  what the contact has told you so far, by topic, and any names they gave',
+        '  /help   list these commands',
+        'Anything else you type is said to the contact.',
+      ].join('\n'),
+    );
     expect(r.stdout).toContain('the meeting ended when you left');
     expect(r.stdout).not.toContain('This is never said');
     expect(JSON.parse(readFileSync(save, 'utf8')).ended.reason).toBe('user');
+  });
+
+  it('/notes shows what the contact said by topic; an unknown /command is answered, not said', () => {
+    const save = join(mkdtempSync(join(tmpdir(), 'cc-play-')), 'm.json');
+    const r = run(['play', '--seed', '1', '--save', save], '/notes\nWhat does a typical day look like for you?\n/notes\n/hlep me\n/end\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('you: /notes\nMaya has not told you about any topic yet — ask an open question.\n');
+    expect(r.stdout).toContain("you: /notes\nWhat Maya has told you so far:\n  - Typical day: Mornings are for deep work: I block nine to twelve for writing code and reviewing other people's.");
+    expect(r.stdout).toContain('you: /hlep me\n/hlep: unknown command — /help lists them\n');
+    const t = transcriptSchema.parse(JSON.parse(readFileSync(save, 'utf8')));
+    expect(t.turns.filter((x) => x.speaker === 'user').map((x) => x.text)).toEqual(['What does a typical day look like for you?']);
   });
 
   it('uses XDG_DATA_HOME for the default save path', () => {

@@ -106,4 +106,23 @@ describe('coffeechat score', () => {
     expect(run(['score', '--json', '--csv', 'x.txt']).code).toBe(2);
     expect(run(['score', '--scenario', 'nope', 'x.txt']).code).toBe(2);
   });
+
+  it('scripts read commands as a meeting does: /notes and /help are not turns, unknown ones are not said, /end ends', () => {
+    const dir = workspace();
+    const lines = model.trimEnd().split('\n');
+    const withCommands = [lines[0], '/notes', ...lines.slice(1, 4), '/help', '/hlep', ...lines.slice(4), '/end', 'Are you hiring?'];
+    writeFileSync(join(dir, 'commands.txt'), `${withCommands.join('\n')}\n`);
+    const plain = run(['score', '--json', join(dir, 'model.txt')]);
+    const r = run(['score', '--json', join(dir, 'commands.txt')]);
+    expect(r.code).toBe(0);
+    const [a, b] = [JSON.parse(plain.stdout), JSON.parse(r.stdout)];
+    expect({ ...b, file: a.file }).toEqual(a);
+    expect(r.stderr).toContain('commands.txt: /hlep: unknown command — /help lists them; the line was not said');
+    // The contact says goodbye after the last model line, so '/end' and the job ask come too late.
+    expect(r.stderr).toContain('the meeting ended before the last 2 lines');
+    writeFileSync(join(dir, 'early-end.txt'), 'What does a typical day look like for you?\n/END\nAre you hiring?\n');
+    const early = JSON.parse(run(['score', '--json', join(dir, 'early-end.txt')]).stdout);
+    // The job ask after /END is never said: no_job_ask keeps what one question earns (1 of 5).
+    expect(early).toMatchObject({ outcome: 'left', dimensions: { no_job_ask: { score: 4, evidence: [] } } });
+  });
 });
