@@ -161,8 +161,9 @@ export function matchTopic(index: TopicIndex, analysis: Analysis, settings: Matc
   const top = scored[0];
   const modelTop = analysis.topics[0];
   // The model is sure of a canonical topic this scenario has no answer for.
-  if (modelTop && modelTop.id !== NO_TOPIC && !index.byCanonical.has(modelTop.id) && modelTop.p >= settings.sure && (top?.score ?? 0) < modelTop.p) {
-    return { kind: 'elsewhere', id: modelTop.id, canonical: modelTop.id, score: round(modelTop.p), confidence: 'sure' };
+  // A fair question on a canonical topic this scenario has no answer for: "not my area", never "unclear".
+  if (modelTop && modelTop.id !== NO_TOPIC && !index.byCanonical.has(modelTop.id) && modelTop.p >= settings.plausible && (top?.score ?? 0) < Math.min(modelTop.p, settings.sure)) {
+    return { kind: 'elsewhere', id: modelTop.id, canonical: modelTop.id, score: round(modelTop.p), confidence: modelTop.p >= settings.sure ? 'sure' : 'plausible' };
   }
   if (!top || top.score < settings.plausible) return null;
   const confidence: Confidence = top.score >= settings.sure ? 'sure' : 'plausible';
