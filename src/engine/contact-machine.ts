@@ -1,6 +1,6 @@
 import { assertEvent, assign, raise, setup } from 'xstate';
 import type { Analysis, Match } from '../nlu/index.js';
-import type { TopicInfo } from '../nlu/knowledge.js';
+import { modelFile, type TopicInfo } from '../nlu/knowledge.js';
 import type { Scenario, Topic, Variants } from '../scenario/schema.js';
 import { MAX_TURN_SECONDS, speakingSeconds } from './clock.js';
 import { nextRandom, pick, seedState } from './rng.js';
@@ -58,8 +58,6 @@ export interface ContactContext {
   patience: number;
   /** Times each topic was answered (a Map: topic ids are the scenario author's words). */
   covered: ReadonlyMap<string, number>;
-  /** The canonical topics' wording (labels, suggestions, yes/no stances), by id. */
-  canon: ReadonlyMap<string, TopicInfo>;
   /** Unclear turns in a row: only a student who keeps going off topic costs patience. */
   offTopic: number;
   /** How many suggestions were offered, to rotate through topics. */
@@ -87,8 +85,6 @@ export type ContactEvent = UserSaid | { type: 'user.left' } | { type: 'meeting.h
 export interface ContactInput {
   scenario: Scenario;
   seed: number;
-  /** The canonical topics' wording, from the language model. */
-  topics: readonly TopicInfo[];
 }
 
 const list = (v: Variants | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -113,12 +109,19 @@ function joinPrefix(prefix: string, text: string): string {
 const covered = (ctx: ContactContext, id: string) => ctx.covered.get(id) ?? 0;
 const cover = (ctx: ContactContext, id: string) => new Map(ctx.covered).set(id, covered(ctx, id) + 1);
 const topicOf = (ctx: ContactContext, id: string | undefined): Topic | undefined => ctx.scenario.topics.find((t) => t.id === id);
-const canonicalOf = (ctx: ContactContext, t: Topic): string | undefined => t.canonical ?? (ctx.canon.has(t.id) ? t.id : undefined);
+let canonCache: { file: unknown; map: ReadonlyMap<string, TopicInfo> } | undefined;
+/** The canonical topics' wording (labels, suggestions, yes/no stances) from the language model, read on first use. */
+function canon(): ReadonlyMap<string, TopicInfo> {
+  const file = modelFile();
+  if (canonCache?.file !== file) canonCache = { file, map: new Map(file.topics.map((t) => [t.id, t])) };
+  return canonCache.map;
+}
+const canonicalOf = (_ctx: ContactContext, t: Topic): string | undefined => t.canonical ?? (canon().has(t.id) ? t.id : undefined);
 
 /** How the contact names a topic: its own label, its canonical topic's, or its id in words. */
 function labelOf(ctx: ContactContext, t: Topic | undefined, canonicalId?: string): string {
   if (t?.label) return t.label;
-  const info = ctx.canon.get(t ? (canonicalOf(ctx, t) ?? '') : (canonicalId ?? ''));
+  const info = canon().get(t ? (canonicalOf(ctx, t) ?? '') : (canonicalId ?? ''));
   return info?.label ?? (t ?? { id: canonicalId ?? 'that' }).id.replace(/_/g, ' ');
 }
 
@@ -129,7 +132,7 @@ function nextSuggestion(ctx: ContactContext, said: string): { question: string; 
   const pool = open.length ? open : ctx.scenario.topics;
   for (let k = 0; k < pool.length; k++) {
     const t = pool[(ctx.suggested + k) % pool.length]!;
-    const question = t.examples[0] ?? ctx.canon.get(canonicalOf(ctx, t) ?? '')?.ask;
+    const question = t.examples[0] ?? canon().get(canonicalOf(ctx, t) ?? '')?.ask;
     if (question && norm(question) !== norm(said)) return { question, label: labelOf(ctx, t) };
   }
   return undefined;
@@ -326,7 +329,7 @@ export const contactMachine = setup({
       let nudge = '';
       if (nudged) [nudge, rng] = say({ ...context, rng }, context.scenario.reactions.closed_nudge);
       // A yes/no question gets its yes or no first ("Mostly, yes — …"), like a person would answer.
-      const stance = event.analysis.yesNo ? (topic.stance ?? context.canon.get(canonicalOf(context, topic) ?? '')?.stance) : undefined;
+      const stance = event.analysis.yesNo ? (topic.stance ?? canon().get(canonicalOf(context, topic) ?? '')?.stance) : undefined;
       const short = stance ? joinPrefix(stance, topic.short) : topic.short;
       const [reply, rng2] = framed({ ...context, rng }, event.analysis, [short, nudge]);
       const intro = introducedAndAsked(context, event.analysis) && event.analysis.intents.includes('purpose') ? 5 : 0;
@@ -427,7 +430,6 @@ export const contactMachine = setup({
       rapport: 20 + warmth * 8,
       patience: 100,
       covered: new Map(),
-      canon: new Map(input.topics.map((t) => [t.id, t])),
       offTopic: 0,
       suggested: 0,
       jobAsks: 0,

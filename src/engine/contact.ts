@@ -1,5 +1,5 @@
 import { createActor, type SnapshotFrom } from 'xstate';
-import { buildTopicIndex, CANONICAL_TOPICS, currentModel, understand, type Previous, type TopicIndex, type TopicTable } from '../nlu/index.js';
+import { buildTopicIndex, CANONICAL_TOPICS, understand, type Previous, type TopicIndex, type TopicTable } from '../nlu/index.js';
 import type { Scenario } from '../scenario/schema.js';
 import { contactMachine, moodOf, type ContactContext, type Mood, type Outcome, type UserSaid } from './contact-machine.js';
 
@@ -83,8 +83,8 @@ export function indexFor(scenario: Scenario): TopicIndex {
 }
 
 /** Start a contact for a scenario; same scenario, seed and lines give the same meeting. */
-export function createContact(scenario: Scenario, seed: number, index: TopicIndex = indexFor(scenario)): Contact {
-  const actor = createActor(contactMachine, { input: { scenario, seed, topics: currentModel().topics } });
+export function createContact(scenario: Scenario, seed: number, given?: TopicIndex): Contact {
+  const actor = createActor(contactMachine, { input: { scenario, seed } });
   actor.start();
   let last: UserSaid | undefined;
   const current = () => exchangeOf(actor.getSnapshot());
@@ -92,13 +92,17 @@ export function createContact(scenario: Scenario, seed: number, index: TopicInde
     const l = actor.getSnapshot().context.last;
     return l.topic && (l.reaction === 'answer_open' || l.reaction === 'answer_closed' || l.reaction === 'follow_up') ? { topic: l.topic, answer: l.reply.join(' ') } : undefined;
   };
+  // Built on the first line said: a meeting that ends before anyone speaks loads no model.
+  let index = given;
   return {
     scenario,
-    index,
+    get index() {
+      return (index ??= indexFor(scenario));
+    },
     opening: current(),
     say(text) {
       if (actor.getSnapshot().status === 'done') return current();
-      last = userSaid(index, text, previous());
+      last = userSaid((index ??= indexFor(scenario)), text, previous());
       actor.send(last);
       return current();
     },

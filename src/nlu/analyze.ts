@@ -1,4 +1,4 @@
-import { sentenceForm, stronger, type FormVerdict } from './form.js';
+import { stronger, type FormVerdict } from './form.js';
 import { currentModel, nearestExample, probabilities, strongestFeatures, turnVector, type Vec } from './model.js';
 import { openRewrite } from './suggest.js';
 import { AUX } from './words.js';
@@ -27,9 +27,9 @@ export function analyze(text: string, options: { explain?: boolean } = {}): Anal
   const m = currentModel();
   const sentences: SentenceAnalysis[] = [];
   let best: FormVerdict = { form: 'statement', why: 'no question or prompt' };
-  const { units: parts, vecs, whole } = turnVector(m, input);
+  const { units: parts, vecs, whole, forms } = turnVector(m, input);
   const units = parts.map((u, k) => {
-    const verdict = sentenceForm(u.tokens, u.question);
+    const verdict = forms[k]!;
     sentences.push({ text: u.text, form: verdict.form, why: verdict.why });
     best = stronger(best, verdict);
     return { vec: vecs[k]!, form: verdict.form };

@@ -1,5 +1,6 @@
 import { normalizeTokens } from './normalize.js';
 import { sentenceForm } from './form.js';
+import type { Form } from './types.js';
 
 /** Named word lists ("job_noun": job, position, opening…), compiled for matching. */
 export interface Lookups {
@@ -77,6 +78,7 @@ export function featuresOf<K extends string | number = string>(
   lookups: Lookups,
   vocab?: VocabIndex,
   into: Map<K, number> = new Map<K, number>(),
+  form: Form = sentenceForm(tokens, question).form,
 ): Map<K, number> {
   const f = into as Map<string | number, number>;
   const count = (i: number | undefined) => {
@@ -121,7 +123,7 @@ export function featuresOf<K extends string | number = string>(
       }
     }
   } else for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= text.length; i++) add(`c:${text.slice(i, i + n)}`);
-  if (words.length > 0) add(`F:${sentenceForm(tokens, question).form}`);
+  if (words.length > 0) add(`F:${form}`);
   if (question) add('Q');
   return into;
 }

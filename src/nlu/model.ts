@@ -1,5 +1,7 @@
 import { compileLookups, featuresOf, indexVocab, type Lookups, type VocabIndex } from './features.js';
+import { sentenceForm, type FormVerdict } from './form.js';
 import { clean, normalizeTokens, splitSentences } from './normalize.js';
+import type { Form } from './types.js';
 import { ModelError, modelFile, modelPath, onModelChange, type ModelFile, type StoredHead, type TopicInfo } from './knowledge.js';
 
 /** A sparse, L2-normalised TF-IDF vector over the model's vocabulary. */
@@ -146,8 +148,8 @@ export function readable(f: string): string {
 }
 
 /** Feature counts (by index) of a sentence's normalised tokens, added to `into` when given. */
-export function countsOf(m: Model, tokens: readonly string[], question: boolean, into?: Map<number, number>): Map<number, number> {
-  return featuresOf<number>(tokens, question, m.lookups, m.vocab, into);
+export function countsOf(m: Model, tokens: readonly string[], question: boolean, into?: Map<number, number>, form?: Form): Map<number, number> {
+  return featuresOf<number>(tokens, question, m.lookups, m.vocab, into, form);
 }
 
 /** A sentence's normalised tokens, vectorised for the model. */
@@ -155,29 +157,32 @@ export function vectorOf(m: Model, tokens: readonly string[], question: boolean)
   return vectorize(m.idf, countsOf(m, tokens, question));
 }
 
-let exampleVecs: { model: Model; vecs: Vec[] } | undefined;
+const exampleVecs = new WeakMap<Model, Map<string, Array<[Vec, string]>>>();
 /**
  * The training example closest to a text (cosine over the model's features) among those carrying
- * `label` (an intent or a topic id): "closest to: 'are you hiring right now?'". Vectorises the
- * examples on first use, so it is for explanations, not the hot path.
+ * `label` (an intent or a topic id): "closest to: 'are you hiring right now?'". Vectorises that
+ * label's examples on first use, so it is for explanations, not the hot path.
  */
 export function nearestExample(m: Model, v: Vec, label: string): string | undefined {
-  if (exampleVecs?.model !== m) {
-    exampleVecs = {
-      model: m,
-      vecs: m.file.examples.text.map((t) => turnVector(m, t).whole),
-    };
+  let byLabel = exampleVecs.get(m);
+  if (!byLabel) exampleVecs.set(m, (byLabel = new Map()));
+  let candidates = byLabel.get(label);
+  if (!candidates) {
+    const ex = m.file.examples;
+    candidates = [];
+    ex.text.forEach((t, i) => {
+      if (ex.topic[i] === label || ex.intents[i]!.split(',').includes(label)) candidates!.push([turnVector(m, t).whole, t]);
+    });
+    byLabel.set(label, candidates);
   }
   const dense = new Map<number, number>();
   v.idx.forEach((f, k) => dense.set(f, v.val[k]!));
-  const ex = m.file.examples;
   let best: [number, string] | undefined;
-  exampleVecs.vecs.forEach((e, i) => {
-    if (ex.topic[i] !== label && !ex.intents[i]!.split(',').includes(label)) return;
+  for (const [e, text] of candidates) {
     let dot = 0;
     e.idx.forEach((f, k) => (dot += (dense.get(f) ?? 0) * e.val[k]!));
-    if (!best || dot > best[0]) best = [dot, ex.text[i]!];
-  });
+    if (!best || dot > best[0]) best = [dot, text];
+  }
   return best?.[1];
 }
 
@@ -199,13 +204,14 @@ export function unitsOf(text: string, shorthand?: ReadonlyMap<string, string>): 
   return out;
 }
 
-/** A turn's vector (its sentences' features together) and each sentence's own. */
-export function turnVector(m: Model, text: string): { units: Unit[]; vecs: Vec[]; whole: Vec } {
+/** A turn's vector (its sentences' features together), each sentence's own, and each sentence's form. */
+export function turnVector(m: Model, text: string): { units: Unit[]; vecs: Vec[]; whole: Vec; forms: FormVerdict[] } {
   const units = unitsOf(text);
-  const counts = units.map((u) => countsOf(m, u.tokens, u.question));
+  const forms = units.map((u) => sentenceForm(u.tokens, u.question));
+  const counts = units.map((u, k) => countsOf(m, u.tokens, u.question, undefined, forms[k]!.form));
   const vecs = counts.map((c) => vectorize(m.idf, c));
-  if (units.length <= 1) return { units, vecs, whole: vecs[0] ?? vectorize(m.idf, new Map()) };
+  if (units.length <= 1) return { units, vecs, whole: vecs[0] ?? vectorize(m.idf, new Map()), forms };
   const all = new Map<number, number>();
   for (const c of counts) for (const [i, n] of c) all.set(i, (all.get(i) ?? 0) + n);
-  return { units, vecs, whole: vectorize(m.idf, all) };
+  return { units, vecs, whole: vectorize(m.idf, all), forms };
 }

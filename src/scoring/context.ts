@@ -78,7 +78,8 @@ export interface ScoringContext {
   say(template: string, extra?: Record<string, string | number>): string;
 }
 
-function outcomeOf(t: Transcript): Outcome {
+/** How a transcript's meeting ended, in the rubric's words. */
+export function outcomeOf(t: Transcript): Outcome {
   switch (t.ended?.reason) {
     case 'graceful':
       return 'graceful';

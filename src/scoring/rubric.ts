@@ -1,6 +1,6 @@
 import { DIMENSIONS, type Dimension, type Scenario } from '../scenario/schema.js';
 import type { Transcript } from '../session/transcript.js';
-import { contextOf, type DimensionResult, type Evidence, type NoteKind, type Outcome, type ScoringContext, type TurnNote } from './context.js';
+import { contextOf, outcomeOf, type DimensionResult, type Evidence, type NoteKind, type Outcome, type ScoringContext, type TurnNote } from './context.js';
 import { noJobAsk } from './no-job-ask.js';
 import { openQuestions } from './open-questions.js';
 import { professionalism } from './professionalism.js';
@@ -65,24 +65,26 @@ const RULES: Record<Dimension, (ctx: ScoringContext) => DimensionResult> = {
 export function score(transcript: Transcript, scenario: Scenario, options: ScoreOptions = {}): Score {
   const data = rubricData();
   const weights = scenario.scoring?.weights ?? data.weights;
-  const ctx = contextOf(transcript, scenario, data, options.reanalyze !== false);
-  const empty = ctx.turns.every((t) => t.analysis.form === 'statement' && t.analysis.intents.length === 0) || ctx.turns.length === 0;
+  // Nothing said: nothing to read (and no model to load).
+  const said = transcript.turns.some((t) => t.speaker === 'user');
+  const ctx = said ? contextOf(transcript, scenario, data, options.reanalyze !== false) : undefined;
+  const empty = !ctx || ctx.turns.every((t) => t.analysis.form === 'statement' && t.analysis.intents.length === 0);
   const dimensions = {} as Record<Dimension, DimensionScore>;
   for (const d of DIMENSIONS) {
-    const r = empty ? { pct: 0, evidence: [], advice: data.empty.advice } : RULES[d](ctx);
+    const r = empty ? { pct: 0, evidence: [], advice: data.empty.advice } : RULES[d](ctx!);
     // Shares are whole percentages, so points round the same way on every machine.
     const pts = Math.round((Math.max(0, Math.min(100, Math.round(r.pct))) * weights[d]) / 100);
     dimensions[d] = { score: pts, max: weights[d], evidence: r.evidence, advice: r.advice };
   }
   const total = DIMENSIONS.reduce((s, d) => s + dimensions[d].score, 0);
-  const notes = [...ctx.notes].sort((a, b) => a.turn - b.turn || DIMENSIONS.indexOf(a.dimension) - DIMENSIONS.indexOf(b.dimension));
+  const notes = [...(ctx?.notes ?? [])].sort((a, b) => a.turn - b.turn || DIMENSIONS.indexOf(a.dimension) - DIMENSIONS.indexOf(b.dimension));
   return {
     total,
     max: 100,
-    outcome: ctx.outcome,
-    ...(ctx.endedBy ? { endedBy: ctx.endedBy } : {}),
-    duration: ctx.duration,
-    agreedMinutes: ctx.minutes,
+    outcome: ctx?.outcome ?? outcomeOf(transcript),
+    ...(ctx?.endedBy ? { endedBy: ctx.endedBy } : {}),
+    duration: ctx?.duration ?? transcript.ended?.clock ?? 0,
+    agreedMinutes: scenario.meeting.minutes,
     dimensions,
     notes,
   };

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { createTestModel } from 'xstate/graph';
 import { contactMachine, type ContactEvent } from '../../src/engine/contact-machine.js';
 import { indexFor, userSaid } from '../../src/engine/contact.js';
-import { currentModel } from '../../src/nlu/index.js';
 import { loadCatalog } from '../../src/scenario/registry.js';
 
 const { scenarios } = loadCatalog();
@@ -46,7 +45,7 @@ describe.each(scenarios.map((s) => [s.scenario.id, s] as const))('contact machin
     e.type === 'user.said' ? (e.text.length > 40 ? `"${e.text.slice(0, 30)}…" (${e.text.split(' ').length} words)` : `"${e.text}"`) : e.type;
   const model = createTestModel(contactMachine);
   const paths = model.getShortestPaths({
-    input: { scenario, seed: 7, topics: currentModel().topics },
+    input: { scenario, seed: 7 },
     events,
     // The state value plus coarse clock (2-minute) and patience bands: exact context would make every
     // snapshot unique, the value alone would stop the walk from ever letting time pass.
