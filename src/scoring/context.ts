@@ -96,7 +96,23 @@ export function outcomeOf(t: Transcript): Outcome {
 
 /** Reactions that mean the student tried the contact's patience. */
 const STUDENT_FAULTS = new Set(['job_ask', 'resume_push', 'bio_question', 'repeat', 'unclear']);
-const INTRO_NAME = /\b(?:[Mm]y name is|[Ii] am|[Ii]'m|[Ii]m|[Tt]his is) ([A-Z][a-z]+)/;
+// "My name is Jo", "I'm Jo", "im jordan, a junior…", "I'm a nursing student": who the student is.
+const INTRO = /\b(?:my name is|i am|i'm|im|this is)\s+(a|an|[a-z][a-z'-]+)\b/gi;
+// Words after "I'm" that are no name: "I'm curious", "I'm not sure".
+const NOT_A_NAME = new Set('curious wondering hoping interested trying not looking so really just here glad happy excited thinking working currently also still very sorry sure the going doing new about in on at from with learning studying finishing exploring considering planning'.split(' '));
+
+/** The turn where the student said who they are, in the first three, and their name when they gave it. */
+export function introductionOf(turns: readonly Turn[]): { turn: Turn; name: string | null } | undefined {
+  for (const t of turns.slice(0, 3)) {
+    for (const m of t.text.matchAll(INTRO)) {
+      const word = m[1]!.toLowerCase();
+      if (word === 'a' || word === 'an') return { turn: t, name: null };
+      if (NOT_A_NAME.has(word)) continue;
+      return { turn: t, name: word.charAt(0).toUpperCase() + word.slice(1) };
+    }
+  }
+  return undefined;
+}
 
 /** Build the scoring context of a transcript. */
 export function contextOf(transcript: Transcript, scenario: Scenario, data: RubricData, reanalyze: boolean): ScoringContext {
@@ -121,7 +137,7 @@ export function contextOf(transcript: Transcript, scenario: Scenario, data: Rubr
   const last = transcript.turns[transcript.turns.length - 1];
   const outcome = outcomeOf(transcript);
   const faults = [...replies.values()].some((r) => STUDENT_FAULTS.has(r.reaction) || r.clock_notes.includes('overtime'));
-  const introName = turns.slice(0, 3).map((t) => INTRO_NAME.exec(t.text)?.[1]).find(Boolean) ?? null;
+  const introName = introductionOf(turns)?.name ?? null;
   const lookups = currentModel().lookups;
   const notes: TurnNote[] = [];
   const minutes = scenario.meeting.minutes;

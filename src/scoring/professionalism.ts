@@ -1,10 +1,7 @@
 import { currentModel, normalizeTokens } from '../nlu/index.js';
 import { mentions } from '../nlu/features.js';
-import type { DimensionResult, Evidence, ScoringContext } from './context.js';
+import { introductionOf, type DimensionResult, type Evidence, type ScoringContext } from './context.js';
 
-// "My name is…", "I'm a student…" in any case; "I'm Sam" needs the capital to tell a name from "I'm curious".
-const INTRO_PHRASE = /\bmy name is\b|\b(i am|i'm|im|this is) (a|an) \w+/i;
-const INTRO_NAME = /\b([Ii] am|[Ii]'m|[Ii]m|[Tt]his is) [A-Z][a-z]+/;
 
 /**
  * Professionalism, as counselors grade it: an opening (who you are, what you hope to learn),
@@ -17,7 +14,7 @@ export function professionalism(ctx: ScoringContext): DimensionResult {
   const evidence: Evidence[] = [];
   let pct = 0;
   const firstTurns = ctx.turns.slice(0, 3);
-  const intro = firstTurns.find((t) => INTRO_PHRASE.test(t.text) || INTRO_NAME.test(t.text));
+  const intro = introductionOf(ctx.turns)?.turn;
   const purpose = firstTurns.find((t) => ctx.has(t, 'purpose'));
   if (intro) {
     pct += c.introduction!;
