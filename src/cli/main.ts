@@ -66,18 +66,3 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   }
 }
-
-// Run when executed as the bin (not when imported by tests).
-if (process.argv[1] && /(?:^|[\\/])(cli\.js|main\.ts)$/.test(process.argv[1])) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      // A bug, not a user mistake: say so briefly, without a stack trace unless asked.
-      process.stderr.write(`coffeechat: internal error: ${(err as Error)?.message ?? String(err)}\n`);
-      if (process.env.COFFEECHAT_DEBUG) process.stderr.write(`${(err as Error)?.stack}\n`);
-      process.exitCode = EXIT.badInput;
-    },
-  );
-}
