@@ -81,6 +81,8 @@ export interface ContactInput {
 
 const list = (v: Variants | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const clamp = (n: number) => Math.max(0, Math.min(100, n));
+/** Times a topic was answered. Own keys only: a topic may be called "constructor". */
+const timesCovered = (ctx: ContactContext, id: string): number => (Object.hasOwn(ctx.covered, id) ? ctx.covered[id]! : 0);
 const isQuestion = (a: Analysis) => a.form !== 'statement';
 
 /** Choose a variant with the seeded generator and fill in {placeholders}. */
@@ -88,7 +90,7 @@ function say(ctx: ContactContext, v: Variants | undefined, vars: Record<string, 
   const options = list(v);
   if (options.length === 0) return ['', ctx.rng];
   const [line, rng] = pick(options, ctx.rng);
-  return [line.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m), rng];
+  return [line.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(vars, k) ? vars[k]! : m)), rng];
 }
 
 /** "As I said," + "Mornings for code." → "As I said, mornings for code." (keeps "I" and names). */
@@ -160,7 +162,7 @@ export const contactMachine = setup({
     isTimeCheck: ({ event }) => event.type === 'user.said' && event.analysis.intents.includes('time_check') && !isQuestion(event.analysis),
     isProfileQuestion: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'profile',
     isRepeatTopic: ({ context, event }) =>
-      event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'topic' && (context.covered[event.match.id] ?? 0) > 0,
+      event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'topic' && timesCovered(context, event.match.id) > 0,
     isOpenTopic: ({ event }) => event.type === 'user.said' && event.analysis.form === 'open' && event.match?.kind === 'topic',
     isClosedTopic: ({ event }) => event.type === 'user.said' && event.analysis.form === 'closed' && event.match?.kind === 'topic',
     isQuestion: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis),
@@ -231,7 +233,7 @@ export const contactMachine = setup({
         rng = r;
         line = joinPrefix(prefix, topic.short);
       }
-      return { rng, last: outcome('repeat', [line], { topic: topic.id }), covered: { ...context.covered, [topic.id]: (context.covered[topic.id] ?? 0) + 1 }, patience: clamp(context.patience - 5 * busyFactor(context)) };
+      return { rng, last: outcome('repeat', [line], { topic: topic.id }), covered: { ...context.covered, [topic.id]: timesCovered(context, topic.id) + 1 }, patience: clamp(context.patience - 5 * busyFactor(context)) };
     }),
     answerOpen: assign(({ context, event }) => {
       assertEvent(event, 'user.said');
@@ -239,7 +241,7 @@ export const contactMachine = setup({
       const thanks = event.analysis.intents.includes('thanks') ? say(context, context.scenario.reactions.thanks)[0] : '';
       return {
         last: outcome('answer_open', [thanks, topic.answer], { topic: topic.id }),
-        covered: { ...context.covered, [topic.id]: (context.covered[topic.id] ?? 0) + 1 },
+        covered: { ...context.covered, [topic.id]: timesCovered(context, topic.id) + 1 },
         rapport: clamp(context.rapport + 4),
       };
     }),
@@ -254,14 +256,14 @@ export const contactMachine = setup({
       return {
         rng,
         last: outcome('answer_closed', [topic.short, nudge], { topic: topic.id, nudged }),
-        covered: { ...context.covered, [topic.id]: (context.covered[topic.id] ?? 0) + 1 },
+        covered: { ...context.covered, [topic.id]: timesCovered(context, topic.id) + 1 },
         rapport: clamp(context.rapport + 1),
       };
     }),
     sayUnclear: assign(({ context }) => {
       const [line, rng1] = say(context, context.scenario.reactions.unclear);
       // A coaching contact offers a question it can answer: the first topic not yet covered.
-      const next = context.scenario.difficulty !== 'hard' ? context.scenario.topics.find((t) => !context.covered[t.id]) : undefined;
+      const next = context.scenario.difficulty !== 'hard' ? context.scenario.topics.find((t) => timesCovered(context, t.id) === 0) : undefined;
       const [hint, rng] = next ? say({ ...context, rng: rng1 }, context.scenario.reactions.suggest, { question: next.examples[0]! }) : ['', rng1];
       return { rng, last: outcome('unclear', [line, hint]), patience: clamp(context.patience - 4 * busyFactor(context)) };
     }),

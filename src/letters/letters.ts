@@ -141,14 +141,14 @@ export function scoreFollowup(text: string, medium: Medium = guessMedium(text)):
 }
 
 function minutesOf(s: string): number {
-  const words: Record<string, number> = { ten: 10, fifteen: 15, twenty: 20, 'twenty-five': 25, thirty: 30, 'forty-five': 45, sixty: 60 };
+  const words = new Map([['ten', 10], ['fifteen', 15], ['twenty', 20], ['twenty-five', 25], ['thirty', 30], ['forty-five', 45], ['sixty', 60]]);
   if (/half an hour/.test(s)) return 30;
   if (/an hour|one hour/.test(s)) return 60;
   if (/a quick call|a few minutes/.test(s)) return 15;
   const n = /\d+/.exec(s);
   if (n) return Number(n[0]);
   const w = /[a-z-]+/.exec(s)?.[0] ?? '';
-  return words[w] ?? 0;
+  return words.get(w) ?? 0;
 }
 
 function totalOf(checks: Check[]): number {

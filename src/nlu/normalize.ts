@@ -71,7 +71,7 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
 
 // Texting shorthand and frequent misspellings of the words the rules read. Only exact tokens are
 // replaced: fuzzy matching turns "well" into "tell" and "here" into "where".
-const SHORTHAND: Record<string, string> = {
+const SHORTHAND_WORDS: Record<string, string> = {
   u: 'you', ya: 'you', yu: 'you', yuo: 'you', r: 'are', ur: 'your', yr: 'your', rn: 'right now',
   pls: 'please', plz: 'please', thx: 'thanks', thnx: 'thanks', thanx: 'thanks', tnx: 'thanks',
   ty: 'thank you', tysm: 'thank you so much', thanku: 'thank you', thankyou: 'thank you',
@@ -96,6 +96,8 @@ const SHORTHAND: Record<string, string> = {
   thnks: 'thanks', thks: 'thanks', appriciate: 'appreciate',
   apreciate: 'appreciate', mins: 'minutes', min: 'minutes', hrs: 'hours',
 };
+// A Map, not the object: a token such as "constructor" or "__proto__" must not find Object.prototype.
+const SHORTHAND = new Map(Object.entries(SHORTHAND_WORDS));
 
 /**
  * Turn one sentence into the lower-case, contraction-free, shorthand-expanded token list the rules
@@ -116,7 +118,7 @@ export function normalizeTokens(sentence: string): string[] {
       continue;
     }
     for (const tok of tokenize(part)) {
-      const rep = SHORTHAND[tok];
+      const rep = SHORTHAND.get(tok);
       if (rep === undefined) out.push(tok);
       else for (const r of rep.split(' ')) out.push(r);
     }

@@ -75,7 +75,7 @@ const MISTAKE_LABEL: Record<NoteKind, string> = {
 };
 
 /** What a failed message check means, as a mistake. */
-const CHECK_FAILED: Record<string, string> = {
+const CHECK_FAILED = new Map<string, string>(Object.entries({
   identity: 'does not say who the writer is',
   connection: 'does not say how they found the contact, or why them',
   asks_to_learn: 'does not say what they hope to learn',
@@ -89,7 +89,7 @@ const CHECK_FAILED: Record<string, string> = {
   specific: 'mentions nothing specific from the conversation',
   loose_ends: 'leaves loose ends (names, resources, next steps)',
   keep_in_touch: 'does not ask to keep in touch',
-};
+}));
 
 /** Files a report reads: .json and .jsonl below `dir`, sorted, at most `limit`. */
 export function reportFiles(dir: string, limit = 20_000): string[] {
@@ -134,7 +134,7 @@ export function buildCohort(dir: string, cat: Catalog, onFile: (done: number, to
     const checks = Array.isArray(rec.checks) ? (rec.checks as Array<{ id?: unknown; passed?: unknown }>) : [];
     const failed = checks.filter((c) => c.passed === false && typeof c.id === 'string').map((c) => c.id as string);
     letters.push({ participant, file, kind: rec.kind as 'outreach' | 'followup', total: Number(rec.total) || 0, failed });
-    for (const id of failed) addMistake(`${rec.kind}:${id}`, `${rec.kind === 'outreach' ? 'Outreach' : 'Thank-you note'}: ${CHECK_FAILED[id] ?? `failed ${id}`}`, participant, '');
+    for (const id of failed) addMistake(`${rec.kind}:${id}`, `${rec.kind === 'outreach' ? 'Outreach' : 'Thank-you note'}: ${CHECK_FAILED.get(id) ?? `failed ${id}`}`, participant, '');
   };
 
   files.forEach((path, i) => {

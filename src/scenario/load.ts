@@ -157,7 +157,7 @@ function keyNode(doc: Document, path: Path, key: string): YamlNode | undefined {
 
 function valueAt(data: unknown, path: Path): unknown {
   let v: unknown = data;
-  for (const p of path) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
+  for (const p of path) v = v && typeof v === 'object' && Object.hasOwn(v, p) ? (v as Record<string | number, unknown>)[p] : undefined;
   return v;
 }
 
@@ -168,7 +168,7 @@ function knownKeys(path: Path): string[] {
     s = unwrap(s);
     const def = (s as unknown as { def: { type: string; element?: z.ZodType; shape?: Record<string, z.ZodType> } }).def;
     if (def.type === 'array' && def.element) s = def.element;
-    else if (def.type === 'object' && def.shape && typeof p === 'string' && def.shape[p]) s = def.shape[p];
+    else if (def.type === 'object' && def.shape && typeof p === 'string' && Object.hasOwn(def.shape, p)) s = def.shape[p]!;
     else return [];
   }
   const def = (unwrap(s) as unknown as { def: { type: string; shape?: Record<string, unknown> } }).def;
@@ -249,7 +249,8 @@ function issueDiagnostics(issue: z.core.$ZodIssue, doc: Document, data: unknown,
 }
 
 function expectedName(expected: string): string {
-  return { string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a mapping' }[expected] ?? expected;
+  const names = new Map([['string', 'text'], ['number', 'a number'], ['int', 'a whole number'], ['boolean', 'true or false'], ['array', 'a list'], ['object', 'a mapping']]);
+  return names.get(expected) ?? expected;
 }
 
 /** Checks the schema cannot express: unique topic ids, references, weights that add up. */

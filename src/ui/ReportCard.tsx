@@ -6,11 +6,11 @@ import { bar, outcomeText } from '../report/text.js';
 import { tint } from './theme.js';
 import { useActions, useStore } from './use-store.js';
 
-const MOOD_GLYPH: Record<string, string> = { warm: '●', engaged: '◕', neutral: '◑', impatient: '◔', cold: '○' };
+const MOOD_GLYPH = new Map(Object.entries({ warm: '●', engaged: '◕', neutral: '◑', impatient: '◔', cold: '○' }));
 
 /** A one-line timeline: the mood after each of the contact's turns, with the clock at both ends. */
 export function timeline(turns: Array<{ speaker: string; mood?: string; clock: number }>, width: number): string {
-  const moods = turns.filter((t) => t.speaker === 'contact').map((t) => MOOD_GLYPH[t.mood ?? 'neutral'] ?? '◑');
+  const moods = turns.filter((t) => t.speaker === 'contact').map((t) => MOOD_GLYPH.get(t.mood ?? 'neutral') ?? '◑');
   const end = turns.length ? turns[turns.length - 1]!.clock : 0;
   const room = Math.max(5, width - 30);
   const step = Math.max(1, Math.ceil(moods.length / room));
