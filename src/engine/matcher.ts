@@ -10,6 +10,9 @@ export interface Match {
   score: number;
 }
 
+/** Longest stretch of a question read for matching (as the analyzer, MAX_ANALYSED_CHARS). */
+const MAX_QUESTION_CHARS = 2000;
+
 /** Below this similarity a question matches nothing ("unclear"). */
 export const MATCH_THRESHOLD = 0.4;
 /** How much better a profile fact must match than the best topic to count as a profile question. */
@@ -132,7 +135,8 @@ export function buildIndex(scenario: Scenario): TopicIndex {
  * candidates when `allowProfile` (closed questions ask for facts; open ones ask for stories).
  */
 export function matchQuestion(index: TopicIndex, text: string, allowProfile = true): Match | null {
-  const stems = new Set(contentStems(text));
+  // Read no more of a turn than the analyzer does: stemming is costly on huge lines.
+  const stems = new Set(contentStems(text.length > MAX_QUESTION_CHARS ? text.slice(0, MAX_QUESTION_CHARS) : text));
   if (stems.size === 0) return null;
   const q = new Map<string, number>();
   // Unknown words still count against similarity (they are what the question is really about).

@@ -32,16 +32,21 @@ export const PHONE_WORDS = 150;
 
 const words = (s: string) => (s.trim() ? s.trim().split(/\s+/).length : 0);
 
+// [ \t]*, never \s*, after ^ with the m flag: \s* would run across newlines and rescan the same
+// blank lines from every line start (a file of spaces and newlines took minutes).
+const SUBJECT_LINE = /^[ \t]*subject[ \t]*:/im;
+const SUBJECT_LINE_TEXT = /^[ \t]*subject[ \t]*:.*$/im;
+
 /** Guess the medium: a Subject line means e-mail, a short note LinkedIn, "this is … calling" a phone script. */
 export function guessMedium(text: string): Medium {
-  if (/^\s*subject\s*:/im.test(text)) return 'email';
+  if (SUBJECT_LINE.test(text)) return 'email';
   if (/\b(this is \w+|i'?m calling|calling (to|about|because)|leave a (voicemail|message))\b/i.test(text)) return 'phone';
   return text.trim().length <= LINKEDIN_LIMIT + 100 && !/\n\s*\n/.test(text.trim()) ? 'linkedin' : 'email';
 }
 
 /** The body of a message: without a Subject line. */
 function body(text: string): string {
-  return text.replace(/^\s*subject\s*:.*$/im, '').trim();
+  return text.replace(SUBJECT_LINE_TEXT, '').trim();
 }
 
 interface Reading {
@@ -60,7 +65,7 @@ function read(text: string): Reading {
 }
 
 // A capitalised name after "I'm" / "my name is", or under a sign-off.
-const NAME = /\b([Mm]y name is|[Ii] am|[Ii]'m|[Tt]his is)\s+[A-Z][a-z]+|\n\s*(best|thanks|thank you|regards|sincerely|cheers|warmly|all the best)[^\n]*,?\s*\n\s*[A-Z][a-z]+/;
+const NAME = /\b([Mm]y name is|[Ii] am|[Ii]'m|[Tt]his is)\s+[A-Z][a-z]+|\n[ \t]*(best|thanks|thank you|regards|sincerely|cheers|warmly|all the best)[^\n]*(?:\n[ \t]*){1,3}[A-Z][a-z]+/;
 const STATUS = /\b(student|graduate|graduating|grad|alum|alumna|alumnus|alumni|major(ing)?|junior|senior|sophomore|freshman|phd|master'?s|mba|bootcamp|career changer|changing careers|career change|transition(ing)?|pivot(ing)?|currently (work|working)|i work (as|at|in)|working as|teacher|nurse|engineer|analyst|veteran|intern)\b/;
 const CONNECTION = /\b(referred|suggested (that )?i|recommended (that )?i|gave me your (name|contact|email)|passed (along )?your|mutual|alumni|alumna|alumnus|fellow (graduate|alum)|read your|saw your|watched your|heard you|listened to your|your (article|post|talk|panel|interview|podcast|presentation|piece|book)|at the (conference|event|meetup|panel|career fair|workshop|webinar)|found you (through|on|via)|came across your|linkedin group|our (school|university|college|program)|we met)\b/;
 const WHY_YOU = /\b(because you|since you|as someone who|given your|your (experience|work|path|career|move|switch|transition|background|role|perspective) (in|at|from|as|on|with|into)|you (moved|switched|made the (move|switch|jump)|started|transitioned|went from|have worked))\b/;
