@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { decodeText, readFileCapped } from '../io/read-file.js';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { sha256 } from './cache.js';
 import { CODES, didYouMean, type Diagnostic } from './diagnostics.js';
@@ -25,15 +25,10 @@ type Path = ReadonlyArray<string | number>;
 export function loadScenarioFile(file: string, displayName = file): LoadResult {
   let bytes: Buffer;
   try {
-    const st = statSync(file);
-    if (st.isDirectory()) return fail(displayName, CODES.unreadable, 'is a directory, not a scenario file');
-    if (st.size > MAX_SCENARIO_BYTES) {
-      return fail(displayName, CODES.notText, `file is ${st.size} bytes; scenarios are limited to ${MAX_SCENARIO_BYTES} bytes`, 'split it, or check that this is the right file');
-    }
-    bytes = readFileSync(file);
+    bytes = readFileCapped(file, MAX_SCENARIO_BYTES);
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EACCES' ? 'permission denied' : e.message;
+    const why = (err as Error).message;
+    if (/^is (more than )?\d+ bytes/.test(why)) return fail(displayName, CODES.notText, `file ${why.replace(/; the limit is \d+$/, '')}; scenarios are limited to ${MAX_SCENARIO_BYTES} bytes`, 'split it, or check that this is the right file');
     return fail(displayName, CODES.unreadable, `cannot read file: ${why}`);
   }
   return loadScenarioBytes(bytes, displayName);
@@ -46,9 +41,14 @@ function fail(file: string, code: string, message: string, hint?: string): LoadR
 /** Validate a scenario from raw bytes; `file` names it in diagnostics. */
 export function loadScenarioBytes(bytes: Buffer, file: string): LoadResult {
   if (bytes.length > MAX_SCENARIO_BYTES) return fail(file, CODES.notText, `file is ${bytes.length} bytes; scenarios are limited to ${MAX_SCENARIO_BYTES} bytes`);
-  if (bytes.includes(0)) return fail(file, CODES.notText, 'this is not a text file (it contains NUL bytes)', 'scenario files are UTF-8 YAML');
-  const source = bytes.toString('utf8');
-  if (source.includes('\ufffd')) return fail(file, CODES.notText, 'this file is not valid UTF-8', 'save it as UTF-8');
+  let source: string;
+  try {
+    const decoded = decodeText(bytes);
+    if (!decoded.valid) return fail(file, CODES.notText, `this file is not valid ${decoded.encoding.toUpperCase()}`, 'save it as UTF-8');
+    source = decoded.text;
+  } catch {
+    return fail(file, CODES.notText, 'this is not a text file (it contains NUL bytes)', 'scenario files are UTF-8 YAML');
+  }
   const hash = sha256(bytes);
   return { ...loadScenarioText(source, file), hash, source };
 }
@@ -65,17 +65,31 @@ export function loadScenarioText(source: string, file: string): LoadResult {
     diagnostics.push({ file, ...pos, severity, code, message, ...(hint ? { hint } : {}) });
   };
 
-  if (source.replace(/^\s*#.*$/gm, '').trim() === '') {
+  // [ \t]*, not \s*: with the m flag, \s* rescans every following blank line from each line start.
+  if (source.replace(/^[ \t]*#.*$/gm, '').trim() === '') {
     push({ line: 1, col: 1, length: 1 }, CODES.empty, 'the file is empty', 'start from a shipped scenario: coffeechat scenarios list');
     return { diagnostics, source };
   }
 
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  // Duplicate keys are found below with a Set: the parser's own check compares every key with
+  // every other one, which takes minutes on a mapping with tens of thousands of keys.
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
   for (const e of doc.errors) {
     const [start, end] = e.pos;
     push(at(start, end), CODES.yamlSyntax, `YAML syntax: ${firstLine(e.message)}`, yamlHint(e.code));
   }
-  if (doc.errors.length) return { diagnostics, source };
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (seen.has(key)) push(at(pair.key.range?.[0], pair.key.range?.[1]), CODES.yamlSyntax, `YAML syntax: the key '${key}' appears twice in this mapping`, yamlHint('DUPLICATE_KEY'));
+        seen.add(key);
+      }
+    },
+  });
+  if (diagnostics.length) return { diagnostics: limited(diagnostics), source };
 
   if (!isMap(doc.contents)) {
     const node = doc.contents as YamlNode | null;
@@ -102,9 +116,33 @@ export function loadScenarioText(source: string, file: string): LoadResult {
     for (const issue of parsed.error.issues) diagnostics.push(...issueDiagnostics(issue, doc, data, file, at));
   }
   diagnostics.push(...semanticChecks(doc, data, file, at));
-  diagnostics.sort((a, b) => a.line - b.line || a.col - b.col || a.code.localeCompare(b.code));
+  diagnostics.sort((a, b) => a.line - b.line || a.col - b.col || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const ok = parsed.success && !diagnostics.some((d) => d.severity === 'error');
-  return { ...(ok ? { scenario: parsed.data } : {}), diagnostics, source };
+  return { ...(ok ? { scenario: parsed.data } : {}), diagnostics: limited(diagnostics), source };
+}
+
+/** Most diagnostics reported for one file; past it, one more says how many were left out. */
+export const MAX_DIAGNOSTICS = 200;
+
+/** The first MAX_DIAGNOSTICS diagnostics, and a last one counting the rest (SC009). */
+function limited(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS) return diagnostics;
+  const rest = diagnostics.slice(MAX_DIAGNOSTICS);
+  const errors = rest.filter((d) => d.severity === 'error').length;
+  const last = diagnostics[MAX_DIAGNOSTICS - 1]!;
+  return [
+    ...diagnostics.slice(0, MAX_DIAGNOSTICS),
+    {
+      file: last.file,
+      line: rest[0]!.line,
+      col: rest[0]!.col,
+      length: 1,
+      severity: errors ? 'error' : 'warning',
+      code: CODES.tooMany,
+      message: `${rest.length} more problem${rest.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}) not shown`,
+      hint: 'fix the ones above first; the file may not be a scenario at all',
+    },
+  ];
 }
 
 type At = (offset: number | undefined, end?: number) => { line: number; col: number; length: number };
@@ -145,14 +183,18 @@ function nodeAt(doc: Document, path: Path): { node: YamlNode | undefined; exact:
   return { node: undefined, exact: false };
 }
 
-/** The key node of `key` in the mapping at `path` (to point at an unknown key itself). */
+const keyIndexes = new WeakMap<object, Map<string, YamlNode>>();
+/** The key node of `key` in the mapping at `path` (to point at an unknown key itself); each mapping indexed once. */
 function keyNode(doc: Document, path: Path, key: string): YamlNode | undefined {
   const map = (path.length ? doc.getIn(path, true) : doc.contents) as unknown;
   if (!isMap(map)) return undefined;
-  for (const pair of map.items) {
-    if (isScalar(pair.key) && String(pair.key.value) === key) return pair.key as YamlNode;
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) if (isScalar(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair.key as YamlNode);
+    keyIndexes.set(map, index);
   }
-  return undefined;
+  return index.get(key);
 }
 
 function valueAt(data: unknown, path: Path): unknown {
@@ -210,8 +252,9 @@ function issueDiagnostics(issue: z.core.$ZodIssue, doc: Document, data: unknown,
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = knownKeys(path);
-      return issue.keys.map((key) => {
-        const guess = didYouMean(key, allowed);
+      return issue.keys.map((key, k) => {
+        // Suggestions for the first keys only: a file of 20,000 unknown keys is not a typo.
+        const guess = k < MAX_DIAGNOSTICS ? didYouMean(key, allowed) : undefined;
         return mk(keyNode(doc, path, key) ?? nodeAt(doc, path).node, CODES.unknownKey, `unknown key '${key}'${path.length ? ` in ${where}` : ''}`, guess ? `did you mean '${guess}'?` : `allowed here: ${allowed.join(', ')}`);
       });
     }

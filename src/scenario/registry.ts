@@ -3,7 +3,8 @@ import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedScenario, sha256 } from './cache.js';
 import { CODES, type Diagnostic } from './diagnostics.js';
-import { loadScenarioFile } from './load.js';
+import { loadScenarioFile, MAX_SCENARIO_BYTES } from './load.js';
+import { decodeText, readFileCapped } from '../io/read-file.js';
 import type { Scenario } from './schema.js';
 
 /** A scenario that loaded cleanly, with where it came from. */
@@ -77,11 +78,16 @@ export function loadCatalog(dirs: string[] = []): Catalog {
     const file = shipped ? relative(packageRoot(), path) : relative(process.cwd(), path) || path;
     if (shipped) {
       // Shipped files validated at build time load from the content-addressed cache.
-      const bytes = readFileSync(path);
-      const hash = sha256(bytes);
-      const hit = cachedScenario(packageRoot(), hash);
-      if (hit) {
-        cat.scenarios.push({ scenario: hit, file, path, shipped, hash, source: bytes.toString('utf8') });
+      let bytes: Buffer | undefined;
+      try {
+        bytes = readFileCapped(path, MAX_SCENARIO_BYTES);
+      } catch {
+        // the loader below reports it
+      }
+      const hash = bytes && sha256(bytes);
+      const hit = hash && cachedScenario(packageRoot(), hash);
+      if (bytes && hash && hit) {
+        cat.scenarios.push({ scenario: hit, file, path, shipped, hash, source: decodeText(bytes).text });
         return;
       }
     }
