@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { buildCohort } from '../report/cohort.js';
 import { renderCohortCsv, renderCohortHtml, renderCohortText } from '../report/cohort-render.js';
 import { loadCatalog, userDirs } from '../scenario/registry.js';
-import { writeAtomic } from '../session/save.js';
+import { writeOutput } from '../io/write-file.js';
 import { EXIT, InputError, UsageError, type Command } from './command.js';
 import { painter, progress, useColor } from './io.js';
 import { reportDiagnostics } from './scenarios.js';
@@ -45,11 +45,11 @@ A file that cannot be read is reported on stderr and skipped; the exit code is t
     for (const w of cohort.warnings) process.stderr.write(`coffeechat report: warning: ${w}\n`);
     process.stdout.write(renderCohortText(cohort, painter(useColor(process.stdout))));
     if (typeof values.html === 'string') {
-      writeAtomic(values.html, renderCohortHtml(cohort));
+      writeOutput(values.html, renderCohortHtml(cohort));
       process.stderr.write(`wrote ${values.html}\n`);
     }
     if (typeof values.csv === 'string') {
-      writeAtomic(values.csv, renderCohortCsv(cohort));
+      writeOutput(values.csv, renderCohortCsv(cohort));
       process.stderr.write(`wrote ${values.csv}\n`);
     }
     return cohort.errors.length ? EXIT.badInput : EXIT.ok;

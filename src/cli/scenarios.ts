@@ -3,6 +3,7 @@ import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { loadCatalog, userDirs, type Catalog } from '../scenario/registry.js';
 import { EXIT, UsageError, type Command } from './command.js';
+import { jsonLine, printable } from '../io/terminal-text.js';
 import { painter, useColor } from './io.js';
 
 /** Print a catalog's diagnostics to stderr, compiler-style. Returns how many were errors. */
@@ -41,13 +42,13 @@ Writing your own: docs/writing-scenarios.md`,
         reportDiagnostics(cat.diagnostics);
         if (values.json) {
           const rows = cat.scenarios.map((s) => ({ id: s.scenario.id, title: s.scenario.title, file: s.file, default: s.scenario.default === true }));
-          process.stdout.write(`${JSON.stringify(rows)}\n`);
+          process.stdout.write(`${jsonLine(rows)}\n`);
         } else {
           const paint = painter(useColor(process.stdout));
           for (const s of cat.scenarios) {
             const sc = s.scenario;
             const mark = sc.default ? '*' : ' ';
-            process.stdout.write(`${mark} ${paint('bold', sc.id.padEnd(26))}${sc.difficulty.padEnd(8)}${`${sc.meeting.minutes} min ${sc.meeting.format}`.padEnd(16)}${sc.title}${s.shipped ? '' : paint('dim', `  (${s.file})`)}\n`);
+            process.stdout.write(`${mark} ${paint('bold', sc.id.padEnd(26))}${sc.difficulty.padEnd(8)}${`${sc.meeting.minutes} min ${sc.meeting.format}`.padEnd(16)}${printable(sc.title)}${s.shipped ? '' : paint('dim', `  (${printable(s.file)})`)}\n`);
           }
         }
         return EXIT.ok;
@@ -57,13 +58,13 @@ Writing your own: docs/writing-scenarios.md`,
         if (files.length === 0) {
           const cat = loadCatalog(dirs);
           errors = reportDiagnostics(cat.diagnostics);
-          for (const s of cat.scenarios) process.stdout.write(`${s.file}: ok\n`);
+          for (const s of cat.scenarios) process.stdout.write(`${printable(s.file)}: ok\n`);
         } else {
           for (const f of files) {
             const r = loadScenarioFile(f);
             const n = reportDiagnostics(r.diagnostics.map((d) => ({ ...d, ...(r.source !== undefined ? { source: r.source } : {}) })));
             errors += n;
-            if (n === 0) process.stdout.write(`${f}: ok\n`);
+            if (n === 0) process.stdout.write(`${printable(f)}: ok\n`);
           }
         }
         if (errors) process.stderr.write(`${errors} error${errors === 1 ? '' : 's'}\n`);

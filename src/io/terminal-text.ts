@@ -20,7 +20,6 @@ export function printable(text: string, options: { multiline?: boolean } = {}): 
   return s;
 }
 
-// eslint-disable-next-line no-control-regex -- see above
 const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**

@@ -2,6 +2,7 @@ import { DIMENSIONS } from '../scenario/schema.js';
 import { DIMENSION_LABEL } from '../scoring/rubric.js';
 import type { Cohort } from './cohort.js';
 import { csvField } from './formats.js';
+import { printable } from '../io/terminal-text.js';
 import { bar, plain, type Paint } from './text.js';
 
 const SPARK = '▁▂▃▄▅▆▇█';
@@ -33,22 +34,26 @@ export function renderCohortText(c: Cohort, paint: Paint = plain): string {
   }
   if (people) {
     out.push('', paint('bold', 'Participants'));
-    const w = Math.max(12, ...c.participants.map((p) => p.name.length)) + 2;
+    // A loop, not Math.max(...names): a spread of 150,000 arguments overflows the stack.
+    let w = 12;
+    for (const p of c.participants) w = Math.max(w, printable(p.name).length);
+    w += 2;
     for (const p of c.participants) {
+      const name = printable(p.name);
       if (!p.attempts.length) {
-        out.push(`  ${p.name.padEnd(w)}no meetings; ${p.letters.length} message result${p.letters.length === 1 ? '' : 's'}`);
+        out.push(`  ${name.padEnd(w)}no meetings; ${p.letters.length} message result${p.letters.length === 1 ? '' : 's'}`);
         continue;
       }
       const prog = p.attempts.length > 1 ? ` ${p.totals[0]} → ${p.totals[p.totals.length - 1]} (${p.progress >= 0 ? '+' : ''}${p.progress})` : ` ${p.totals[0]}`;
       const weakest = [...DIMENSIONS].sort((a, b) => p.percent[a] - p.percent[b])[0]!;
-      out.push(`  ${p.name.padEnd(w)}${String(p.attempts.length).padStart(2)} attempt${p.attempts.length === 1 ? ' ' : 's'} ${sparkline(p.totals).padEnd(8)} avg ${String(p.average).padStart(3)}  best ${String(p.best).padStart(3)} ${paint(p.progress > 0 ? 'green' : p.progress < 0 ? 'red' : 'dim', prog)}  weakest: ${DIMENSION_LABEL[weakest].toLowerCase()}`);
+      out.push(`  ${name.padEnd(w)}${String(p.attempts.length).padStart(2)} attempt${p.attempts.length === 1 ? ' ' : 's'} ${sparkline(p.totals).padEnd(8)} avg ${String(p.average).padStart(3)}  best ${String(p.best).padStart(3)} ${paint(p.progress > 0 ? 'green' : p.progress < 0 ? 'red' : 'dim', prog)}  weakest: ${DIMENSION_LABEL[weakest].toLowerCase()}`);
     }
   }
   if (c.mistakes.length) {
     out.push('', paint('bold', 'Most common mistakes'));
     for (const m of c.mistakes.slice(0, 8)) {
-      out.push(`  ${String(m.count).padStart(3)}× ${m.label} (${m.participants} participant${m.participants === 1 ? '' : 's'})`);
-      if (m.examples.length) out.push(paint('dim', `       e.g. ${m.examples.map((e) => `"${e.length > 50 ? `${e.slice(0, 47)}…` : e}"`).join(', ')}`));
+      out.push(`  ${String(m.count).padStart(3)}× ${printable(m.label)} (${m.participants} participant${m.participants === 1 ? '' : 's'})`);
+      if (m.examples.length) out.push(paint('dim', `       e.g. ${m.examples.map((e) => printable(e)).map((e) => `"${e.length > 50 ? `${e.slice(0, 47)}…` : e}"`).join(', ')}`));
     }
   }
   return `${out.join('\n')}\n`;

@@ -1,4 +1,5 @@
 import { formatClock } from '../engine/clock.js';
+import { printable } from '../io/terminal-text.js';
 import { DIMENSIONS } from '../scenario/schema.js';
 import { DIMENSION_LABEL, type Outcome, type Score } from '../scoring/rubric.js';
 
@@ -31,12 +32,6 @@ export function summaryLine(s: Score): string {
   return `${s.total}/100 — ${outcomeText(s)}`;
 }
 
-/** Text safe to echo to a terminal: control characters (escape sequences included) become U+FFFD. */
-export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex -- that is the point
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
-}
-
 /** The full report for a terminal: total, a bar per dimension, advice, and per-turn notes. */
 export function renderReport(s: Score, paint: Paint = plain, savedTo?: string): string {
   const out: string[] = [];
@@ -54,9 +49,9 @@ export function renderReport(s: Score, paint: Paint = plain, savedTo?: string): 
     for (const n of s.notes) {
       const text = printable(n.text);
       out.push(`  #${n.turn} ${paint('dim', formatClock(n.clock))}  "${text.length > 80 ? `${text.slice(0, 77)}…` : text}"`);
-      out.push(`      ${n.note}${n.rewrite ? ` Try: ${paint('green', `"${n.rewrite}"`)}` : ''}`);
+      out.push(`      ${n.note}${n.rewrite ? ` Try: ${paint('green', `"${printable(n.rewrite)}"`)}` : ''}`);
     }
   }
-  if (savedTo) out.push('', paint('dim', `Transcript saved to ${savedTo}`));
+  if (savedTo) out.push('', paint('dim', `Transcript saved to ${printable(savedTo)}`));
   return `${out.join('\n')}\n`;
 }

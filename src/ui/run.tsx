@@ -1,4 +1,5 @@
 import { render } from 'ink';
+import { printable, printableDeep } from '../io/terminal-text.js';
 import type { LoadedScenario } from '../scenario/registry.js';
 import { App } from './App.js';
 import { UiStore, type UiOptions } from './store.js';
@@ -8,7 +9,10 @@ import { UiStore, type UiOptions } from './store.js';
  * transcript is complete on disk) and Ink restores the terminal on the way out.
  */
 export async function runUi(scenarios: LoadedScenario[], options: UiOptions, selected?: LoadedScenario): Promise<number> {
-  const store = new UiStore(scenarios, options, selected);
+  // Everything drawn from a scenario goes through the terminal sanitiser once, here: a user's
+  // scenario must not be able to send escape sequences (window title, clipboard) to the terminal.
+  const safe = new Map(scenarios.map((l) => [l, { ...l, scenario: printableDeep(l.scenario) }]));
+  const store = new UiStore([...safe.values()], options, selected && (safe.get(selected) ?? { ...selected, scenario: printableDeep(selected.scenario) }));
   const app = render(<App store={store} />, { exitOnCtrlC: false });
   const stop = () => store.exit();
   process.on('SIGTERM', stop);
@@ -20,6 +24,6 @@ export async function runUi(scenarios: LoadedScenario[], options: UiOptions, sel
     process.off('SIGHUP', stop);
   }
   const savedTo = store.getState().savedTo;
-  if (savedTo && store.transcript()) process.stdout.write(`Transcript saved to ${savedTo}\n`);
+  if (savedTo && store.transcript()) process.stdout.write(`Transcript saved to ${printable(savedTo)}\n`);
   return 0;
 }

@@ -2,7 +2,8 @@ import type { ClockState, Exchange } from '../engine/contact.js';
 import type { Mood } from '../engine/contact-machine.js';
 import { analyze, type Analysis } from '../nlu/index.js';
 import type { LoadedScenario } from '../scenario/registry.js';
-import { defaultSavePath } from '../session/save.js';
+import { printable } from '../io/terminal-text.js';
+import { SaveProblem, sessionsDir } from '../session/save.js';
 import { Session } from '../session/session.js';
 import { score, type Score } from '../scoring/rubric.js';
 
@@ -120,13 +121,27 @@ export class UiStore {
     const loaded = this.state.selected;
     if (!loaded) return;
     const first = this.meetings === 0;
-    const savePath = first && this.options.savePath ? this.options.savePath : defaultSavePath(loaded.scenario.id, this.options.participant);
-    this.session = new Session(loaded, { seed: this.options.seed + this.meetings, participant: this.options.participant, savePath });
+    const save = first && this.options.savePath ? { file: this.options.savePath } : { folder: sessionsDir() };
+    const warnings: Line[] = [];
+    const options = {
+      seed: this.options.seed + this.meetings,
+      participant: this.options.participant,
+      // A failed save mid-meeting is shown, and the meeting goes on.
+      onSaveProblem: (problem: string | undefined) => this.set({ lines: [...this.state.lines, { who: 'system', text: printable(problem ? `${problem}; the meeting goes on` : 'The transcript is saved again.') }] }),
+    };
+    try {
+      this.session = new Session(loaded, { ...options, save });
+    } catch (err) {
+      if (!(err instanceof SaveProblem)) throw err;
+      this.session = new Session(loaded, options);
+      warnings.push({ who: 'system', text: printable(`${err.message}; this meeting is not saved`) });
+    }
+    const savePath = this.session.savedTo && printable(this.session.savedTo);
     this.meetings++;
     const o = this.session.opening;
     this.set({
       screen: 'meeting',
-      lines: this.contactLines(o),
+      lines: [...warnings, ...this.contactLines(o)],
       typing: false,
       clock: o.clock,
       clockState: o.clockState,
@@ -146,7 +161,8 @@ export class UiStore {
 
   /** The user says a line (or a /command). The reply appears after the typing delay. */
   say(raw: string): void {
-    const text = raw.trim();
+    // Control characters carry nothing a contact could hear, and would reach the terminal again.
+    const text = printable(raw).replace(/\ufffd/g, '').trim();
     if (!text || !this.session || this.state.screen !== 'meeting' || this.state.typing) return;
     const cmd = text.toLowerCase();
     if (cmd === '/end' || cmd === '/quit') return this.end();

@@ -30,9 +30,11 @@ describe('coffeechat score', () => {
     const dir = workspace();
     const files = [join(dir, 'model.txt'), join(dir, 'hunter.txt')];
     const csv = run(['score', '--csv', ...files]);
+    // A byte-order mark first, so spreadsheet programs read the file as UTF-8.
     expect(csv.stdout).toBe(
-      `file,scenario,participant,total,outcome,open_questions,time_discipline,no_job_ask,referrals,professionalism\n${files[0]},startup-engineer,,100,graceful,30,20,20,15,15\n${files[1]},startup-engineer,,8,left,0,5,0,0,3\n`,
+      `\ufefffile,scenario,participant,total,outcome,open_questions,time_discipline,no_job_ask,referrals,professionalism\n${files[0]},startup-engineer,,100,graceful,30,20,20,15,15\n${files[1]},startup-engineer,,8,left,0,5,0,0,3\n`,
     );
+    expect(run(['score', '--csv', '--no-bom', ...files]).stdout).toBe(csv.stdout.slice(1));
     const md = run(['score', '--md', ...files]);
     expect(md.stdout.split('\n')[2]).toBe(`| ${files[0]} | startup-engineer | 100/100 | graceful | 30/30 | 20/20 | 20/20 | 15/15 | 15/15 |`);
   });
