@@ -87,7 +87,8 @@ function barChart(c: Cohort): string {
 
 function lineChart(c: Cohort): string {
   const people = c.participants.filter((p) => p.attempts.length);
-  const maxN = Math.max(2, ...people.map((p) => p.attempts.length));
+  let maxN = 2;
+  for (const p of people) maxN = Math.max(maxN, p.attempts.length);
   const w = 560;
   const h = 240;
   const l = 40;

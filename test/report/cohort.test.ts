@@ -73,7 +73,7 @@ describe('coffeechat report', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Cohort report: 6 meetings by 3 participants, 3 message results\n/);
     expect(r.stdout).toContain('  Ana            3 attempts ▃▇█      avg  69  best 100  26 → 100 (+74)  weakest: open questions');
-    expect(readFileSync(join(out, 'r.csv'), 'utf8')).toBe(renderCohortCsv(buildCohort(dir, cat)));
+    expect(readFileSync(join(out, 'r.csv'), 'utf8')).toBe(`\ufeff${renderCohortCsv(buildCohort(dir, cat))}`);
     expect(readFileSync(join(out, 'r.html'), 'utf8')).toContain('<h2>Progress over attempts</h2>');
   });
 
