@@ -22,7 +22,7 @@ export interface LoadResult {
 type Path = ReadonlyArray<string | number>;
 
 /** Read and validate a scenario file. Never throws: problems come back as diagnostics. */
-export function loadScenarioFile(file: string, displayName = file): LoadResult {
+export function loadScenarioFile(file: string, displayName = file, options: LoadOptions = {}): LoadResult {
   let bytes: Buffer;
   try {
     bytes = readFileCapped(file, MAX_SCENARIO_BYTES);
@@ -31,7 +31,7 @@ export function loadScenarioFile(file: string, displayName = file): LoadResult {
     if (/^is (more than )?\d+ bytes/.test(why)) return fail(displayName, CODES.notText, `file ${why.replace(/; the limit is \d+$/, '')}; scenarios are limited to ${MAX_SCENARIO_BYTES} bytes`, 'split it, or check that this is the right file');
     return fail(displayName, CODES.unreadable, `cannot read file: ${why}`);
   }
-  return loadScenarioBytes(bytes, displayName);
+  return loadScenarioBytes(bytes, displayName, options);
 }
 
 function fail(file: string, code: string, message: string, hint?: string): LoadResult {
@@ -39,7 +39,7 @@ function fail(file: string, code: string, message: string, hint?: string): LoadR
 }
 
 /** Validate a scenario from raw bytes; `file` names it in diagnostics. */
-export function loadScenarioBytes(bytes: Buffer, file: string): LoadResult {
+export function loadScenarioBytes(bytes: Buffer, file: string, options: LoadOptions = {}): LoadResult {
   if (bytes.length > MAX_SCENARIO_BYTES) return fail(file, CODES.notText, `file is ${bytes.length} bytes; scenarios are limited to ${MAX_SCENARIO_BYTES} bytes`);
   let source: string;
   try {
@@ -50,11 +50,17 @@ export function loadScenarioBytes(bytes: Buffer, file: string): LoadResult {
     return fail(file, CODES.notText, 'this is not a text file (it contains NUL bytes)', 'scenario files are UTF-8 YAML');
   }
   const hash = sha256(bytes);
-  return { ...loadScenarioText(source, file), hash, source };
+  return { ...loadScenarioText(source, file, options), hash, source };
+}
+
+/** Options for validating a scenario. */
+export interface LoadOptions {
+  /** Ids already taken (by shipped scenarios), with where: a scenario reusing one gets SC031. */
+  reservedIds?: ReadonlyMap<string, string>;
 }
 
 /** Validate a scenario from YAML text; `file` names it in diagnostics. */
-export function loadScenarioText(source: string, file: string): LoadResult {
+export function loadScenarioText(source: string, file: string, options: LoadOptions = {}): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
   const at = (offset: number | undefined, end?: number) => {
@@ -115,7 +121,13 @@ export function loadScenarioText(source: string, file: string): LoadResult {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) diagnostics.push(...issueDiagnostics(issue, doc, data, file, at));
   }
-  diagnostics.push(...semanticChecks(doc, data, file, at));
+  diagnostics.push(...semanticChecks(doc, data, file, at), ...textChecks(doc, source, file, at));
+  const id = (data as Record<string, unknown>).id;
+  const taken = typeof id === 'string' ? options.reservedIds?.get(id) : undefined;
+  if (taken !== undefined) {
+    const node = doc.getIn(['id'], true) as YamlNode | undefined;
+    push(at(node?.range?.[0], node?.range?.[1]), CODES.duplicateScenario, `scenario id '${id}' is already used by ${taken}; this scenario would be skipped`, 'give it an id of its own', 'warning');
+  }
   diagnostics.sort((a, b) => a.line - b.line || a.col - b.col || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const ok = parsed.success && !diagnostics.some((d) => d.severity === 'error');
   return { ...(ok ? { scenario: parsed.data } : {}), diagnostics: limited(diagnostics), source };
@@ -197,6 +209,16 @@ function keyNode(doc: Document, path: Path, key: string): YamlNode | undefined {
   return index.get(key);
 }
 
+/** The node to show for a mapping at `path`: its key ("reactions:"), or the list item it is. */
+function parentLine(doc: Document, path: Path): YamlNode | undefined {
+  const last = path[path.length - 1];
+  if (typeof last === 'string') return keyNode(doc, path.slice(0, -1), last) ?? nodeAt(doc, path).node;
+  const node = (path.length ? doc.getIn(path, true) : doc.contents) as YamlNode | undefined;
+  // The whole document: its first line, not the whole file.
+  if (!path.length && node?.range) return { range: [node.range[0], node.range[0] + 1, node.range[0] + 1] } as unknown as YamlNode;
+  return node ?? nodeAt(doc, path).node;
+}
+
 function valueAt(data: unknown, path: Path): unknown {
   let v: unknown = data;
   for (const p of path) v = v && typeof v === 'object' && Object.hasOwn(v, p) ? (v as Record<string | number, unknown>)[p] : undefined;
@@ -249,6 +271,17 @@ function issueDiagnostics(issue: z.core.$ZodIssue, doc: Document, data: unknown,
     ...(hint ? { hint } : {}),
   });
   const where = pathName(path);
+  const last = path[path.length - 1];
+  if (typeof last === 'string' && valueAt(data, path) === undefined && issue.code !== 'unrecognized_keys') {
+    const parentPath = path.slice(0, -1);
+    const parent = valueAt(data, parentPath);
+    if (parent !== null && typeof parent === 'object' && !Array.isArray(parent) && !Object.hasOwn(parent, last)) {
+      // Nothing to point at: point at the parent's own line ("reactions:", "- id: …").
+      const node = parentLine(doc, parentPath);
+      const inParent = parentPath.length ? ` in ${pathName(parentPath)}` : '';
+      return [mk(node, CODES.missingKey, `missing required key '${last}'${inParent}`, `add '${last}:'${parentPath.length ? ` under ${pathName(parentPath)}` : ''}`)];
+    }
+  }
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = knownKeys(path);
@@ -274,7 +307,9 @@ function issueDiagnostics(issue: z.core.$ZodIssue, doc: Document, data: unknown,
       const value = valueAt(data, path);
       const node = nodeAt(doc, path).node;
       const bound = issue.code === 'too_small' ? `at least ${String(issue.minimum)}` : `at most ${String(issue.maximum)}`;
-      if (typeof value === 'string') return [mk(node, CODES.outOfRange, `${where} must not be empty`)];
+      if (typeof value === 'string') {
+        return [mk(node, CODES.outOfRange, issue.code === 'too_small' ? `${where} must not be empty` : `${where} is ${value.length} characters; it must be ${bound}`)];
+      }
       if (Array.isArray(value)) return [mk(node, CODES.outOfRange, `${where} needs ${bound} item${issue.code === 'too_small' && Number(issue.minimum) === 1 ? '' : 's'}`)];
       return [mk(node, CODES.outOfRange, `${where} is ${String(value)}; it must be ${bound}`)];
     }
@@ -341,6 +376,70 @@ function semanticChecks(doc: Document, data: unknown, file: string, at: At): Dia
         out.push({ file, ...at(node?.range?.[0], node?.range?.[1]), severity: 'warning', code: CODES.lateInterruption, message: `interruption at minute ${when} can never happen: the meeting ends by minute ${minutes + over}` });
       }
     });
+  }
+  return out;
+}
+
+/** Which {placeholders} each templated text fills in; every other text takes none. */
+const PLACEHOLDERS: ReadonlyArray<[Path, readonly string[]]> = [
+  [['opening'], []],
+  [['reactions', 'bio_question'], ['fact']],
+  [['reactions', 'suggest'], ['question']],
+  [['reactions', 'time_warning'], ['minutes_left']],
+  [['reactions', 'referral', 'offer'], ['names']],
+];
+/** Reactions whose text is said as written (no placeholders filled in). */
+const PLAIN_REACTIONS = ['closed_nudge', 'job_ask', 'resume_push', 'unclear', 'repeat', 'acknowledge', 'comment', 'thanks', 'time_ack', 'wrap_up', 'overtime', 'hard_stop'];
+const TEMPLATED: ReadonlyArray<[Path, readonly string[]]> = [
+  ...PLACEHOLDERS,
+  ...PLAIN_REACTIONS.map((r): [Path, readonly string[]] => [['reactions', r], []]),
+  [['reactions', 'referral', 'vague'], []],
+  [['reactions', 'farewell', 'graceful'], []],
+  [['reactions', 'farewell', 'cut_short'], []],
+];
+
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Checks on the texts themselves: no control characters or bidi overrides anywhere (they would
+ * reach the terminal of whoever plays the scenario), and every {placeholder} one the text fills in.
+ */
+function textChecks(doc: Document, source: string, file: string, at: At): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value !== 'string') return;
+      const m = CONTROL_CHAR.exec(node.value);
+      if (!m) return;
+      const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+      out.push({ file, ...at(node.range?.[0], node.range?.[1]), severity: 'error', code: CODES.controlChar, message: `this text contains the control character ${code}`, hint: 'scenario text may not contain escape sequences, control characters or bidi overrides; remove it' });
+    },
+  });
+  for (const [path, allowed] of TEMPLATED) {
+    const node = doc.getIn(path, true) as YamlNode | undefined;
+    if (!node) continue;
+    const items = isSeq(node) ? node.items : [node];
+    for (const item of items) {
+      if (!isScalar(item) || typeof item.value !== 'string' || !item.range) continue;
+      for (const m of item.value.matchAll(/\{(\w+)\}/g)) {
+        const name = m[1]!;
+        if (allowed.includes(name)) continue;
+        // Point at the placeholder itself when the source shows it as written.
+        const found = source.indexOf(m[0], item.range[0]);
+        const pos = found >= 0 && found < item.range[1] ? at(found, found + m[0].length) : at(item.range[0], item.range[1]);
+        const guess = didYouMean(name, allowed);
+        const takes = allowed.length ? `it takes ${allowed.map((a) => `{${a}}`).join(', ')}` : 'it takes no placeholders';
+        out.push({
+          file,
+          ...pos,
+          severity: 'error',
+          code: CODES.unknownPlaceholder,
+          message: `unknown placeholder {${name}} in ${pathName(path)}: it would be shown as written`,
+          hint: guess ? `did you mean {${guess}}?` : takes,
+        });
+      }
+    }
   }
   return out;
 }

@@ -91,14 +91,12 @@ export function loadCatalog(dirs: string[] = []): Catalog {
         return;
       }
     }
-    const r = loadScenarioFile(path, file);
+    // Ids already loaded are reserved: the loader warns (SC031) at the id line, and this one is skipped.
+    const reservedIds = new Map(cat.scenarios.map((x) => [x.scenario.id, x.file]));
+    const r = loadScenarioFile(path, file, { reservedIds });
     for (const d of r.diagnostics) cat.diagnostics.push({ ...d, ...(r.source !== undefined ? { source: r.source } : {}) });
     if (!r.scenario || !r.hash || r.source === undefined) return;
-    const clash = cat.scenarios.find((s) => s.scenario.id === r.scenario!.id);
-    if (clash) {
-      cat.diagnostics.push({ file, line: 1, col: 1, length: 1, severity: 'warning', code: CODES.duplicateScenario, message: `scenario id '${r.scenario.id}' is already used by ${clash.file}; this one is skipped`, hint: 'give it a different id', source: r.source });
-      return;
-    }
+    if (reservedIds.has(r.scenario.id)) return;
     if (!shipped && r.scenario.default) {
       cat.diagnostics.push({ file, line: 1, col: 1, length: 1, severity: 'warning', code: CODES.defaultCount, message: 'only a shipped scenario can be the default; `default: true` is ignored here', source: r.source });
       r.scenario.default = false;
