@@ -38,13 +38,14 @@ describe.skipIf(!hasTmux)('the real program in a terminal (tmux, 80×24)', () =>
     await waitFor(/Press Enter to start/);
     tmux('send-keys', '-t', session, 'Enter');
     await waitFor(/00:00 \/ 20:00/);
-    // Give the input a moment to take focus after the screen appears, as a person would.
-    await new Promise((r) => setTimeout(r, 300));
+    // Send Enter only once the typed line is on screen (the input has taken it), not after a guess.
     tmux('send-keys', '-t', session, '-l', 'What does a typical day look like for you?');
+    await waitFor(/you> What does a typical day look like for you\?/);
     tmux('send-keys', '-t', session, 'Enter');
     const reply = await waitFor(/Mornings are for deep work/);
     expect(reply).toMatch(/01:24 \/ 20:00/);
     tmux('send-keys', '-t', session, '-l', '/end');
+    await waitFor(/you> \/end/);
     tmux('send-keys', '-t', session, 'Enter');
     const report = await waitFor(/Your score: \d+\/100/);
     expect(report).toContain('Open questions');

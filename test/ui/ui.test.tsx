@@ -1,4 +1,5 @@
 import { render } from 'ink-testing-library';
+import { act } from 'react';
 import { stripVTControlCharacters as strip } from 'node:util';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,29 +10,44 @@ import { App } from '../../src/ui/App.js';
 import { ClockView } from '../../src/ui/Meeting.js';
 import { UiStore } from '../../src/ui/store.js';
 
+// React's act() runs each keystroke to completion — the render and the effects that re-attach
+// Ink's input handlers — so no test waits a fixed time for the UI to catch up.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
 const cat = loadCatalog();
 const engineer = cat.scenarios.find((s) => s.scenario.id === 'startup-engineer')!;
-const tick = () => new Promise((r) => setTimeout(r, 30));
 const ENTER = '\r';
 
-function setup(selected = engineer) {
+/** Render the app, settled; `press` sends keys and lets the UI settle. */
+async function mount(store: UiStore) {
+  let ui!: ReturnType<typeof render>;
+  await act(async () => {
+    ui = render(<App store={store} />);
+  });
+  const frame = () => strip(ui.lastFrame() ?? '');
+  const press = async (keys: string) => {
+    await act(async () => {
+      ui.stdin.write(keys);
+    });
+  };
+  return { ui, frame, press };
+}
+
+async function setup(selected = engineer) {
   const dir = mkdtempSync(join(tmpdir(), 'cc-ui-'));
   const savePath = join(dir, 'meeting.json');
   const store = new UiStore(cat.scenarios, { seed: 1, participant: 'Sam', savePath, typingMs: 0 }, selected);
-  const ui = render(<App store={store} />);
-  const frame = () => strip(ui.lastFrame() ?? '');
+  const { ui, frame, press } = await mount(store);
   const type = async (text: string) => {
-    ui.stdin.write(text);
-    await tick();
-    ui.stdin.write(ENTER);
-    await tick();
+    await press(text);
+    await press(ENTER);
   };
-  return { store, ui, frame, type, savePath };
+  return { store, ui, frame, press, type, savePath };
 }
 
 describe('briefing screen', () => {
-  it('shows the contact, their profile, the meeting, what is scored and tips (exact frame)', () => {
-    const { frame } = setup();
+  it('shows the contact, their profile, the meeting, what is scored and tips (exact frame)', async () => {
+    const { frame } = await setup();
     expect(frame()).toBe(
       [
         'Software engineer at a startup',
@@ -65,28 +81,23 @@ describe('briefing screen', () => {
 describe('scenario picker', () => {
   it('lists every scenario, filters as you type, and Enter opens the briefing', async () => {
     const store = new UiStore(cat.scenarios, { seed: 1, participant: null, typingMs: 0 });
-    const ui = render(<App store={store} />);
-    const frame = () => strip(ui.lastFrame() ?? '');
+    const { frame, press } = await mount(store);
     for (const s of cat.scenarios) expect(frame()).toContain(s.scenario.title);
-    ui.stdin.write('policy');
-    await tick();
+    await press('policy');
     expect(frame()).toContain('Filter: policy');
     expect(frame()).toContain('Policy analyst in city government');
     expect(frame()).not.toContain('Nurse manager');
-    ui.stdin.write(ENTER);
-    await tick();
+    await press(ENTER);
     expect(frame()).toMatch(/^Policy analyst in city government\nYou are meeting Daniel Whitfield/);
-    ui.stdin.write('\u001b'); // Esc goes back to the picker
-    await tick();
+    await press('\u001b'); // Esc goes back to the picker
     expect(frame()).toContain('Choose a practice meeting');
   });
 });
 
 describe('meeting screen', () => {
   it('a whole short meeting by keystrokes: replies, clock, hints (Tab), /help, /end, report', async () => {
-    const { frame, type, ui, store, savePath } = setup();
-    ui.stdin.write(ENTER); // start from the briefing
-    await tick();
+    const { frame, type, press, store, savePath } = await setup();
+    await press(ENTER); // start from the briefing
     expect(frame()).toMatch(/^Maya {3}Hi! Good to meet you/);
     expect(frame()).toContain('Maya Okafor · 00:00 / 20:00 · mood: engaged · hints off (Tab) · /help');
 
@@ -95,14 +106,11 @@ describe('meeting screen', () => {
     expect(frame()).toContain('Maya   Mornings are for deep work');
     expect(frame()).toContain('01:24 / 20:00');
 
-    ui.stdin.write('\t');
-    await tick();
+    await press('\t');
     expect(frame()).toContain('hints on (Tab)');
-    ui.stdin.write('Do you like your job?');
-    await tick();
+    await press('Do you like your job?');
     expect(frame()).toContain('↳ closed question — try: What do you like most about your job?');
-    ui.stdin.write(ENTER);
-    await tick();
+    await press(ENTER);
     expect(store.getState().lines.at(-2)).toMatchObject({ who: 'user', hint: 'closed question — try: What do you like most about your job?' });
 
     await type('/help');
@@ -115,13 +123,13 @@ describe('meeting screen', () => {
   });
 
   it('text and Enter arriving together (a paste) are said, not lost', async () => {
-    const { frame, ui } = setup();
-    ui.stdin.write(ENTER);
-    await tick();
+    const { frame, ui, press } = await setup();
+    await press(ENTER);
     // Two chunks in the same tick, before React re-renders: as Ink splits a paste ending in Enter.
-    ui.stdin.write('What does a typical day look like for you?');
-    ui.stdin.write(ENTER);
-    await tick();
+    await act(async () => {
+      ui.stdin.write('What does a typical day look like for you?');
+      ui.stdin.write(ENTER);
+    });
     expect(frame()).toContain('You    What does a typical day look like for you?');
     expect(frame()).toContain('Maya   Mornings are for deep work');
   });
@@ -135,43 +143,37 @@ describe('meeting screen', () => {
   });
 
   it('Esc ends the meeting safely and shows the report; r plays again; q quits', async () => {
-    const { frame, type, ui, store } = setup();
-    ui.stdin.write(ENTER);
-    await tick();
+    const { frame, type, press, store } = await setup();
+    await press(ENTER);
     await type('How did you get into software engineering?');
-    ui.stdin.write('\u001b');
-    await tick();
+    await press('\u001b');
     expect(frame()).toMatch(/^Your score:/);
-    ui.stdin.write('r');
-    await tick();
+    await press('r');
     expect(frame()).toMatch(/^Software engineer at a startup\nYou are meeting/);
-    ui.stdin.write(ENTER);
-    await tick();
+    await press(ENTER);
     expect(frame()).toContain('Maya Okafor · 00:00 / 20:00');
-    ui.stdin.write('\u0003'); // Ctrl-C
-    await tick();
+    // The second meeting gets a fresh default file: in the test's XDG_DATA_HOME, never ~/.local/share.
+    expect(store.getState().savedTo?.startsWith(join(process.env.XDG_DATA_HOME!, 'coffeechat', 'sessions'))).toBe(true);
+    await press('\u0003'); // Ctrl-C
     expect(store.getState().quit).toBe(true);
     expect(store.transcript()?.ended?.reason).toBe('user');
   });
 
   it('when the contact ends the meeting, Enter shows the report', async () => {
-    const { frame, type, ui } = setup();
-    ui.stdin.write(ENTER);
-    await tick();
+    const { frame, type, press } = await setup();
+    await press(ENTER);
     await type('What does a typical day look like for you?');
     await type("Thank you so much, I'll send you a note next week.");
     expect(frame()).toContain('The meeting is over. Press Enter for your report.');
-    ui.stdin.write(ENTER);
-    await tick();
+    await press(ENTER);
     expect(frame()).toMatch(/^Your score: \d+\/100\nthe meeting ended gracefully/);
   });
 });
 
 describe('report card', () => {
   it('shows the total, a bar per dimension, what cost points, a timeline and the save path (exact frame)', async () => {
-    const { frame, type, ui, savePath } = setup();
-    ui.stdin.write(ENTER);
-    await tick();
+    const { frame, type, press, savePath } = await setup();
+    await press(ENTER);
     await type('Are you hiring?');
     await type('/end');
     expect(frame()).toBe(
