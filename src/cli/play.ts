@@ -105,8 +105,12 @@ export async function playPlain(session: Session): Promise<number> {
       rl?.prompt();
     }
   } catch (err) {
-    if (!(err instanceof ReadProblem)) throw err;
-    process.stderr.write(`coffeechat play: standard input ${err.message}; the meeting ends here\n`);
+    // Ctrl-C closed standard input under the reader: that is how the loop was meant to stop.
+    if (interrupted) {
+      // the meeting already ended in finish()
+    } else if (err instanceof ReadProblem) {
+      process.stderr.write(`coffeechat play: standard input ${err.message}; the meeting ends here\n`);
+    } else throw err;
   }
   process.removeListener('SIGINT', onSigint);
   session.leave();

@@ -42,22 +42,29 @@ function writeAll(fd: number, content: string | Uint8Array): void {
 function writeDirect(path: string, st: Stats, content: string | Uint8Array): void {
   if (st.isBlockDevice()) throw new WriteProblem('is a block device; refusing to write to it');
   let fd: number | undefined;
+  let probe: number | undefined;
   try {
     if (st.isFIFO() || st.isSocket()) {
-      // Nobody reading a FIFO would make the write wait forever: find out first.
+      // Nobody reading a FIFO would make the write wait forever: find out first. The probe stays
+      // open until the real descriptor is, or the reader would see the end of its input.
       try {
-        closeSync(openSync(path, constants.O_WRONLY | (constants.O_NONBLOCK ?? 0)));
+        probe = openSync(path, constants.O_WRONLY | (constants.O_NONBLOCK ?? 0));
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENXIO') throw new WriteProblem('is a named pipe (FIFO) that nobody is reading');
         throw err;
       }
     }
     fd = openSync(path, constants.O_WRONLY);
+    if (probe !== undefined) {
+      closeSync(probe);
+      probe = undefined;
+    }
     writeAll(fd, content);
   } catch (err) {
     if (err instanceof WriteProblem) throw err;
     throw new WriteProblem(errnoText(err));
   } finally {
+    if (probe !== undefined) closeSync(probe);
     if (fd !== undefined) closeSync(fd);
   }
 }

@@ -13,6 +13,8 @@ export interface SessionOptions {
   onSaveProblem?: (message: string | undefined) => void;
   /** Start time to record (ISO); null for reproducible batch transcripts. */
   startedAt?: string | null;
+  /** Largest transcript written (default MAX_TRANSCRIPT_BYTES, what `score` reads; tests lower it). */
+  maxBytes?: number;
 }
 
 function contactTurn(n: number, x: Exchange): ContactTurn {
@@ -52,6 +54,7 @@ export class Session {
   readonly transcript: Transcript;
   private readonly file: TranscriptFile | undefined;
   private readonly onSaveProblem: SessionOptions['onSaveProblem'];
+  private readonly maxBytes: number;
   private userTurns = 0;
   /** Why the last save failed, while it keeps failing. */
   saveProblem: string | undefined;
@@ -63,6 +66,7 @@ export class Session {
     this.contact = createContact(loaded.scenario, options.seed);
     this.file = options.save ? TranscriptFile.open(options.save, loaded.scenario.id, options.participant ?? null) : undefined;
     this.onSaveProblem = options.onSaveProblem;
+    this.maxBytes = options.maxBytes ?? MAX_TRANSCRIPT_BYTES;
     this.transcript = {
       format: 'coffeechat-transcript',
       version: TRANSCRIPT_VERSION,
@@ -112,7 +116,7 @@ export class Session {
     );
     if (x.ended) this.transcript.ended = { reason: x.endReason ?? 'user', clock: x.clock };
     const content = this.serialize();
-    if (Buffer.byteLength(content) > MAX_TRANSCRIPT_BYTES) {
+    if (Buffer.byteLength(content) > this.maxBytes) {
       // Never write a transcript `score` would refuse: drop this turn and end the meeting here.
       this.transcript.turns.splice(-2, 2);
       this.userTurns--;

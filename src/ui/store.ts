@@ -2,7 +2,7 @@ import type { ClockState, Exchange } from '../engine/contact.js';
 import type { Mood } from '../engine/contact-machine.js';
 import { analyze, type Analysis } from '../nlu/index.js';
 import type { LoadedScenario } from '../scenario/registry.js';
-import { printable } from '../io/terminal-text.js';
+import { printable, printableDeep } from '../io/terminal-text.js';
 import { SaveProblem, sessionsDir } from '../session/save.js';
 import { Session } from '../session/session.js';
 import { score, type Score } from '../scoring/rubric.js';
@@ -76,11 +76,15 @@ export class UiStore {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(scenarios: LoadedScenario[], private readonly options: UiOptions, selected?: LoadedScenario) {
+    // Everything drawn from a scenario goes through the terminal sanitiser once, here: a scenario
+    // must not be able to send escape sequences (window title, clipboard) to the terminal.
+    const safe = new Map(scenarios.map((l) => [l, { ...l, scenario: printableDeep(l.scenario) }]));
+    const shown = selected && (safe.get(selected) ?? { ...selected, scenario: printableDeep(selected.scenario) });
     this.state = {
-      screen: selected ? 'briefing' : 'picker',
-      scenarios,
-      selected,
-      picked: !selected,
+      screen: shown ? 'briefing' : 'picker',
+      scenarios: [...safe.values()],
+      selected: shown,
+      picked: !shown,
       lines: [],
       typing: false,
       hints: false,
