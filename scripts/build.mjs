@@ -2,10 +2,11 @@
 // lazily loaded chunk so plain mode, `analyze` and `score` never load React or Ink.
 import { build } from 'esbuild';
 import { chmod, rm } from 'node:fs/promises';
+import { writeNotices } from './notices.mjs';
 
 await rm('dist', { recursive: true, force: true });
-await build({
-  entryPoints: { cli: 'src/cli/main.ts' },
+const main = await build({
+  entryPoints: { cli: 'src/cli/bin.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -20,9 +21,12 @@ await build({
     js: "import { createRequire as __coffeechatRequire } from 'node:module'; const require = __coffeechatRequire(import.meta.url);",
   },
   define: { 'process.env.NODE_ENV': '"production"' },
+  // Licence texts go in one file (below) rather than scattered comments.
   legalComments: 'none',
+  metafile: true,
   logLevel: 'warning',
 });
+await writeNotices(main.metafile, 'dist/THIRD-PARTY-NOTICES.txt');
 // The bin needs a shebang and the executable bit.
 const { readFile, writeFile } = await import('node:fs/promises');
 const cli = await readFile('dist/cli.js', 'utf8');

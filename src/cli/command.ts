@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { didYouMean } from '../scenario/diagnostics.js';
 
 /** Exit codes shared by every command (DESIGN.md). */
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
@@ -34,13 +35,36 @@ export function parse(cmd: Command, argv: string[]): { values: Record<string, un
     return { values: values as Record<string, unknown>, positionals };
   } catch (err) {
     const msg = (err as Error).message.replace(/\. To specify a positional.*$/s, '').replace(/^Unknown option/, 'unknown option');
-    throw new UsageError(msg);
+    const unknown = /^unknown option '(-[^']*)'/.exec(msg)?.[1];
+    // Only long options: every one-letter option is one typo away from every other.
+    const guess = unknown?.startsWith('--') ? didYouMean(unknown, optionNames(cmd).filter((o) => o.startsWith('--'))) : undefined;
+    throw new UsageError(guess ? `${msg} (did you mean '${guess}'?)` : msg);
   }
+}
+
+/** Every option a command takes, as typed: --json, -h, --help (and --version, which main handles). */
+export function optionNames(cmd: Command): string[] {
+  const names = ['--help', '-h', '--version'];
+  for (const [name, o] of Object.entries(cmd.options)) {
+    names.push(`--${name}`);
+    if (o.short) names.push(`-${o.short}`);
+  }
+  return names;
 }
 
 /** The full help for a command; `summary` comes from the command list, which owns it. */
 export function helpText(cmd: Command, summary: string): string {
   return `Usage: ${cmd.usage}\n\n${summary}\n\n${cmd.help.trim()}\n`;
+}
+
+/** Longest --name accepted (it ends up in transcripts, file names and reports). */
+export const MAX_NAME_CHARS = 100;
+
+/** The participant's --name, trimmed; null when not given or blank. */
+export function nameOption(values: Record<string, unknown>): string | null {
+  const v = typeof values.name === 'string' ? values.name.trim() : '';
+  if ([...v].length > MAX_NAME_CHARS) throw new UsageError(`--name is at most ${MAX_NAME_CHARS} characters`);
+  return v || null;
 }
 
 /** Parse a whole-number option, or throw a UsageError naming it. */
@@ -49,8 +73,16 @@ export function intOption(values: Record<string, unknown>, name: string): number
   if (v === undefined) return undefined;
   const s = String(v);
   if (!/^-?\d+$/.test(s)) throw new UsageError(`--${name} takes a whole number, not '${s}'`);
-  return Number(s);
+  const n = Number(s);
+  if (!Number.isSafeInteger(n)) throw new UsageError(`--${name} must be between ${Number.MIN_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}, not ${s}`);
+  return n;
 }
+
+/**
+ * Written before CSV output unless --no-bom: spreadsheet programs (Excel above all) read a CSV
+ * file as UTF-8 only when it starts with a byte-order mark, and otherwise mangle "José".
+ */
+export const CSV_BOM = '\ufeff';
 
 /** Output format chosen by --json, --csv or --md (at most one); "text" when none. */
 export function outputFormat(values: Record<string, unknown>): 'text' | 'json' | 'csv' | 'md' {

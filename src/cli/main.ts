@@ -1,5 +1,7 @@
 import pkg from '../../package.json' with { type: 'json' };
+import { printable } from '../io/terminal-text.js';
 import { ModelError } from '../nlu/knowledge.js';
+import { didYouMean } from '../scenario/diagnostics.js';
 import { EXIT, InputError, UsageError, helpText, parse, type Command } from './command.js';
 
 /** The commands, loaded on demand so `--version` and each command load only what they use. */
@@ -23,7 +25,7 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(12)}${c.summary}`).join('\n')}
 
 Options:
   -h, --help     show this help (every command takes --help too)
-  -V, --version  print the version
+  -v, --version  print the version (-V too)
 
 Exit codes: 0 all good, 1 some input was bad or failed, 2 usage error.
 `;
@@ -31,7 +33,7 @@ Exit codes: 0 all good, 1 some input was bad or failed, 2 usage error.
 /** Run the CLI with these arguments; resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
-  if (first === '--version' || first === '-V') {
+  if (first === '--version' || first === '-v' || first === '-V') {
     process.stdout.write(`${pkg.version}\n`);
     return EXIT.ok;
   }
@@ -44,7 +46,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const entry = COMMANDS.find((c) => c.name === first);
   if (!entry) {
-    process.stderr.write(`coffeechat: unknown command '${first}'\nTry 'coffeechat --help'.\n`);
+    const guess = didYouMean(first, [...COMMANDS.map((c) => c.name), 'help']);
+    process.stderr.write(`coffeechat: unknown command '${printable(first)}'${guess ? ` (did you mean '${guess}'?)` : ''}\nTry 'coffeechat --help'.\n`);
     return EXIT.usage;
   }
   const cmd = await entry.load();
@@ -57,7 +60,7 @@ export async function main(argv: string[]): Promise<number> {
     return await cmd.run(values, positionals);
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`coffeechat ${cmd.name}: ${err.message}\nTry 'coffeechat ${cmd.name} --help'.\n`);
+      process.stderr.write(`coffeechat ${cmd.name}: ${printable(err.message)}\nTry 'coffeechat ${cmd.name} --help'.\n`);
       return EXIT.usage;
     }
     if (err instanceof ModelError) {
@@ -65,24 +68,9 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.badInput;
     }
     if (err instanceof InputError) {
-      if (err.message) process.stderr.write(`coffeechat ${cmd.name}: ${err.message}\n`);
+      if (err.message) process.stderr.write(`coffeechat ${cmd.name}: ${printable(err.message)}\n`);
       return EXIT.badInput;
     }
     throw err;
   }
-}
-
-// Run when executed as the bin (not when imported by tests).
-if (process.argv[1] && /(?:^|[\\/])(cli\.js|main\.ts)$/.test(process.argv[1])) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      // A bug, not a user mistake: say so briefly, without a stack trace unless asked.
-      process.stderr.write(`coffeechat: internal error: ${(err as Error)?.message ?? String(err)}\n`);
-      if (process.env.COFFEECHAT_DEBUG) process.stderr.write(`${(err as Error)?.stack}\n`);
-      process.exitCode = EXIT.badInput;
-    },
-  );
 }

@@ -1,17 +1,17 @@
+import { didYouMean } from '../scenario/diagnostics.js';
 import { findScenario, loadCatalog, userDirs, type Catalog, type LoadedScenario } from '../scenario/registry.js';
 import { CSV_HEADER, csvRow, mdHeader, mdRow, scoreRecord } from '../report/formats.js';
-import { printable, summaryLine } from '../report/text.js';
+import { summaryLine } from '../report/text.js';
 import { parseLine, unknownCommandText } from '../session/commands.js';
 import { Session } from '../session/session.js';
-import { transcriptSchema, type Transcript } from '../session/transcript.js';
+import { MAX_TRANSCRIPT_BYTES, scenarioMismatch, validateTranscript } from '../session/transcript.js';
+import { jsonLine, printable } from '../io/terminal-text.js';
 import { DIMENSIONS } from '../scenario/schema.js';
 import { DIMENSION_LABEL, score, type Score } from '../scoring/rubric.js';
-import { EXIT, UsageError, intOption, outputFormat, type Command } from './command.js';
-import { exitOnBrokenPipe, painter, progress, readError, readTextFile, useColor } from './io.js';
+import { CSV_BOM, EXIT, UsageError, intOption, outputFormat, type Command } from './command.js';
+import { painter, progress, readError, readInput, STDIN_NAME, useColor } from './io.js';
 import { reportDiagnostics } from './scenarios.js';
 
-/** Largest script or transcript read. */
-const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
 /** A file that scored, or the one-line reason it did not. */
 type Result = { ok: true; scenario: LoadedScenario; score: Score; participant: string | null } | { ok: false; error: string };
@@ -64,14 +64,19 @@ function lineCol(text: string, offset: number): string {
   return `${before.length}:${before[before.length - 1]!.length + 1}`;
 }
 
-function scoreFile(file: string, cat: Catalog, scenarioArg: LoadedScenario, explicit: boolean, seed: number, warn: (m: string) => void): Result {
+/** Whether an input is a saved transcript: a .json file, or standard input holding a JSON object. */
+function isTranscript(file: string, text: string): boolean {
+  return /\.json$/i.test(file) || (file === STDIN_NAME && text.trimStart().startsWith('{'));
+}
+
+async function scoreFile(file: string, cat: Catalog, scenarioArg: LoadedScenario, explicit: boolean, seed: number, warn: (m: string) => void): Promise<Result> {
   let text: string;
   try {
-    text = readTextFile(file, MAX_FILE_BYTES);
+    text = await readInput(file, MAX_TRANSCRIPT_BYTES);
   } catch (err) {
     return { ok: false, error: readError(err) };
   }
-  if (/\.json$/i.test(file)) {
+  if (isTranscript(file, text)) {
     let data: unknown;
     try {
       data = JSON.parse(text);
@@ -79,15 +84,16 @@ function scoreFile(file: string, cat: Catalog, scenarioArg: LoadedScenario, expl
       const m = /position (\d+)/.exec((err as Error).message);
       return { ok: false, error: `not valid JSON${m ? ` at ${lineCol(text, Number(m[1]))}` : ''}: ${(err as Error).message.replace(/ in JSON at position \d+.*$/, '')}` };
     }
-    const parsed = transcriptSchema.safeParse(data);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      return { ok: false, error: `not a coffeechat transcript: ${issue.path.join('.') || 'top level'}: ${issue.message}` };
-    }
-    const t: Transcript = parsed.data;
-    const loaded = findScenario(cat, t.scenario.id);
+    const checked = validateTranscript(data);
+    if (!checked.ok) return { ok: false, error: checked.error };
+    const t = checked.transcript;
+    const loaded = cat.scenarios.find((x) => x.scenario.id === t.scenario.id);
     if (!loaded) return { ok: false, error: `its scenario '${t.scenario.id}' is not installed (use --scenarios DIR)` };
-    if (loaded.hash !== t.scenario.hash) warn(`${file}: scenario '${t.scenario.id}' has changed since this transcript was recorded; scoring the recorded turns`);
+    if (loaded.hash !== t.scenario.hash) {
+      const mismatch = scenarioMismatch(t, loaded);
+      if (mismatch) return { ok: false, error: `does not belong to scenario '${t.scenario.id}': ${mismatch}` };
+      warn(`${file}: scenario '${t.scenario.id}' has changed since this transcript was recorded; scoring the recorded turns`);
+    }
     return { ok: true, scenario: loaded, score: score(t, loaded.scenario), participant: t.participant };
   }
   if (text.trim() === '') return { ok: false, error: 'empty script: expected one line per thing you say' };
@@ -109,7 +115,7 @@ function scoreFile(file: string, cat: Catalog, scenarioArg: LoadedScenario, expl
 /** Each dimension's advice and every turn note, indented under a file's summary. */
 function feedbackLines(sc: Score, paint: ReturnType<typeof painter>): string {
   const lines = DIMENSIONS.filter((d) => sc.dimensions[d].score < sc.dimensions[d].max).map((d) => `  ${paint('dim', `${DIMENSION_LABEL[d]}:`)} ${sc.dimensions[d].advice}`);
-  for (const n of sc.notes) lines.push(`  ${paint('dim', `turn ${n.turn}`)} “${n.text.length > 70 ? `${n.text.slice(0, 69)}…` : n.text}” — ${n.note}${n.rewrite ? ` Try: “${n.rewrite}”` : ''}`);
+  for (const n of sc.notes) lines.push(`  ${paint('dim', `turn ${n.turn}`)} “${printable(n.text.length > 70 ? `${n.text.slice(0, 69)}…` : n.text)}” — ${n.note}${n.rewrite ? ` Try: “${printable(n.rewrite)}”` : ''}`);
   return lines.join('\n');
 }
 
@@ -123,7 +129,9 @@ Arguments:
                    in a meeting; lines starting with # are comments, and '# scenario: ID'
                    / '# participant: NAME' name its scenario and student) or a .json
                    transcript saved by 'play' (re-scored from its turns; a warning if the
-                   scenario changed since)
+                   scenario changed since). At most 8 MiB each; UTF-8 or UTF-16 with a
+                   BOM. - reads standard input (a transcript if it starts with '{', else
+                   a script)
 
 Options:
   --scenario ID    scenario for every .txt script (default: the one the script names,
@@ -132,7 +140,9 @@ Options:
                    and without the Notes column (--md); CSV always has a notes column
   --json           JSON Lines, one object per file:
                    {"file","scenario","total","outcome","dimensions":{...},...}
-  --csv            one row per file, for spreadsheets
+  --csv            one row per file, for spreadsheets (UTF-8 with a byte-order mark, so
+                   Excel reads accents right; --no-bom leaves it out)
+  --no-bom         with --csv: no byte-order mark
   --md             a Markdown table, for sharing
   --seed N         seed for replaying scripts (default 1), so results are reproducible
   --scenarios DIR  also load scenarios from DIR (repeatable)
@@ -144,20 +154,24 @@ still scored, and the exit code is 1. The same files always give the same output
     scenario: { type: 'string' },
     json: { type: 'boolean' },
     csv: { type: 'boolean' },
+    'no-bom': { type: 'boolean' },
     md: { type: 'boolean' },
     seed: { type: 'string' },
     scenarios: { type: 'string', multiple: true },
     brief: { type: 'boolean' },
   },
   async run(values, files) {
-    exitOnBrokenPipe();
     const format = outputFormat(values);
     if (files.length === 0) throw new UsageError('no files given');
+    if (files.filter((f) => f === STDIN_NAME).length > 1) throw new UsageError('standard input (-) can be read only once');
     const seed = intOption(values, 'seed') ?? 1;
     const cat = loadCatalog(userDirs(values.scenarios as string[] | undefined));
     reportDiagnostics(cat.diagnostics);
     const scenarioArg = typeof values.scenario === 'string' ? findScenario(cat, values.scenario) : cat.scenarios.find((s) => s.scenario.default);
-    if (!scenarioArg) throw new UsageError(`unknown scenario '${String(values.scenario)}'; see 'coffeechat scenarios list'`);
+    if (!scenarioArg) {
+      const guess = typeof values.scenario === 'string' ? didYouMean(values.scenario, cat.scenarios.map((x) => x.scenario.id)) : undefined;
+      throw new UsageError(`unknown scenario '${String(values.scenario)}'${guess ? ` (did you mean '${guess}'?)` : ''}; see 'coffeechat scenarios list'`);
+    }
 
     const paint = painter(format === 'text' && useColor(process.stdout));
     const bar = progress(files.length, 'scoring');
@@ -168,23 +182,23 @@ still scored, and the exit code is 1. The same files always give the same output
       if (out.length) process.stdout.write(`${out.join('\n')}\n`);
       out.length = 0;
     };
-    if (format === 'csv') out.push(CSV_HEADER);
+    if (format === 'csv') out.push(`${values['no-bom'] ? '' : CSV_BOM}${CSV_HEADER}`);
     if (format === 'md') out.push(mdHeader(values.brief === true));
-    files.forEach((file, i) => {
-      const r = scoreFile(file, cat, scenarioArg, typeof values.scenario === 'string', seed, (m) => warnings.push(m));
+    for (const [i, file] of files.entries()) {
+      const r = await scoreFile(file, cat, scenarioArg, typeof values.scenario === 'string', seed, (m) => warnings.push(m));
       if (!r.ok) {
         failed++;
         bar.clear();
-        process.stderr.write(`coffeechat score: ${file}: ${r.error}\n`);
+        process.stderr.write(`coffeechat score: ${printable(file)}: ${printable(r.error)}\n`);
       } else {
         const id = r.scenario.scenario.id;
-        if (format === 'json') out.push(JSON.stringify(scoreRecord(file, id, r.score, r.participant)));
+        if (format === 'json') out.push(jsonLine(scoreRecord(file, id, r.score, r.participant)));
         else if (format === 'csv') out.push(csvRow(file, id, r.score, r.participant));
-        else if (format === 'md') out.push(mdRow(file, id, r.score, values.brief === true));
+        else if (format === 'md') out.push(mdRow(printable(file), id, r.score, values.brief === true));
         else {
           const dims = DIMENSIONS.map((d) => `${DIMENSION_LABEL[d].toLowerCase()} ${r.score.dimensions[d].score}/${r.score.dimensions[d].max}`);
-          const who = r.participant ? ` (${r.participant}, ${id})` : ` (${id})`;
-          out.push(`${paint('bold', file)}${who}: ${summaryLine(r.score)}\n  ${dims.join(' · ')}`);
+          const who = r.participant ? ` (${printable(r.participant)}, ${id})` : ` (${id})`;
+          out.push(`${paint('bold', printable(file))}${who}: ${summaryLine(r.score)}\n  ${dims.join(' · ')}`);
           if (values.brief !== true) out.push(feedbackLines(r.score, paint));
         }
       }
@@ -193,10 +207,10 @@ still scored, and the exit code is 1. The same files always give the same output
         flush();
       }
       bar.tick(i + 1);
-    });
+    }
     bar.clear();
     flush();
-    for (const w of warnings) process.stderr.write(`coffeechat score: warning: ${w}\n`);
+    for (const w of warnings) process.stderr.write(`coffeechat score: warning: ${printable(w)}\n`);
     return failed ? EXIT.badInput : EXIT.ok;
   },
 };

@@ -32,16 +32,21 @@ export const PHONE_WORDS = 150;
 
 const words = (s: string) => (s.trim() ? s.trim().split(/\s+/).length : 0);
 
+// [ \t]*, never \s*, after ^ with the m flag: \s* would run across newlines and rescan the same
+// blank lines from every line start (a file of spaces and newlines took minutes).
+const SUBJECT_LINE = /^[ \t]*subject[ \t]*:/im;
+const SUBJECT_LINE_TEXT = /^[ \t]*subject[ \t]*:.*$/im;
+
 /** Guess the medium: a Subject line means e-mail, a short note LinkedIn, "this is … calling" a phone script. */
 export function guessMedium(text: string): Medium {
-  if (/^\s*subject\s*:/im.test(text)) return 'email';
+  if (SUBJECT_LINE.test(text)) return 'email';
   if (/\b(this is \w+|i'?m calling|calling (to|about|because)|leave a (voicemail|message))\b/i.test(text)) return 'phone';
   return text.trim().length <= LINKEDIN_LIMIT + 100 && !/\n\s*\n/.test(text.trim()) ? 'linkedin' : 'email';
 }
 
 /** The body of a message: without a Subject line. */
 function body(text: string): string {
-  return text.replace(/^\s*subject\s*:.*$/im, '').trim();
+  return text.replace(SUBJECT_LINE_TEXT, '').trim();
 }
 
 interface Reading {
@@ -142,14 +147,14 @@ export function scoreFollowup(text: string, medium: Medium = guessMedium(text)):
 }
 
 function minutesOf(s: string): number {
-  const words: Record<string, number> = { ten: 10, fifteen: 15, twenty: 20, 'twenty-five': 25, thirty: 30, 'forty-five': 45, sixty: 60 };
+  const words = new Map([['ten', 10], ['fifteen', 15], ['twenty', 20], ['twenty-five', 25], ['thirty', 30], ['forty-five', 45], ['sixty', 60]]);
   if (/half an hour/.test(s)) return 30;
   if (/an hour|one hour/.test(s)) return 60;
   if (/a quick call|a few minutes/.test(s)) return 15;
   const n = /\d+/.exec(s);
   if (n) return Number(n[0]);
   const w = /[a-z-]+/.exec(s)?.[0] ?? '';
-  return words[w] ?? 0;
+  return words.get(w) ?? 0;
 }
 
 function totalOf(checks: Check[]): number {

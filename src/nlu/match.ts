@@ -162,7 +162,8 @@ export function matchTopic(index: TopicIndex, analysis: Analysis, settings: Matc
   const modelTop = analysis.topics[0];
   // The model is sure of a canonical topic this scenario has no answer for.
   // A fair question on a canonical topic this scenario has no answer for: "not my area", never "unclear".
-  if (modelTop && modelTop.id !== NO_TOPIC && !index.byCanonical.has(modelTop.id) && modelTop.p >= settings.plausible && (top?.score ?? 0) < Math.min(modelTop.p, settings.sure)) {
+  // (A question with no content word — "Do you?", "what?" — asks about nothing.)
+  if (modelTop && modelTop.id !== NO_TOPIC && !index.byCanonical.has(modelTop.id) && modelTop.p >= settings.plausible && (top?.score ?? 0) < Math.min(modelTop.p, settings.sure) && contentStems(question).length > 0) {
     return { kind: 'elsewhere', id: modelTop.id, canonical: modelTop.id, score: round(modelTop.p), confidence: modelTop.p >= settings.sure ? 'sure' : 'plausible' };
   }
   if (!top || top.score < settings.plausible) return null;

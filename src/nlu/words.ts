@@ -36,9 +36,13 @@ export const FILLER = words(
 const NARRATIVE_BASE =
   'tell describe explain walk share talk elaborate expand say give outline summarize summarise paint help fill unpack go break speak run take recount detail illustrate';
 
+/** Longest token stemmed; longer ones are kept as they are. */
+const MAX_STEMMED_CHARS = 40;
 const stemCache = new Map<string, string>();
 /** Porter stem of a token, memoised (the analyzer stems the same few hundred words all day). */
 export function stem(token: string): string {
+  // No English word is this long, and the stemmer's patterns slow down badly on long runs of letters.
+  if (token.length > MAX_STEMMED_CHARS) return token;
   let s = stemCache.get(token);
   if (s === undefined) {
     s = PorterStemmer.stem(token);

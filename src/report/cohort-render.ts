@@ -2,6 +2,7 @@ import { DIMENSIONS } from '../scenario/schema.js';
 import { DIMENSION_LABEL } from '../scoring/rubric.js';
 import type { Cohort } from './cohort.js';
 import { csvField } from './formats.js';
+import { printable } from '../io/terminal-text.js';
 import { bar, plain, type Paint } from './text.js';
 
 const SPARK = '▁▂▃▄▅▆▇█';
@@ -33,22 +34,29 @@ export function renderCohortText(c: Cohort, paint: Paint = plain): string {
   }
   if (people) {
     out.push('', paint('bold', 'Participants'));
-    const w = Math.max(12, ...c.participants.map((p) => p.name.length)) + 2;
+    // A loop, not Math.max(...names): a spread of 150,000 arguments overflows the stack.
+    let w = 12;
+    for (const p of c.participants) w = Math.max(w, printable(p.name).length);
+    w += 2;
     for (const p of c.participants) {
+      const name = printable(p.name);
       if (!p.attempts.length) {
-        out.push(`  ${p.name.padEnd(w)}no meetings; ${p.letters.length} message result${p.letters.length === 1 ? '' : 's'}`);
+        out.push(`  ${name.padEnd(w)}no meetings; ${p.letters.length} message result${p.letters.length === 1 ? '' : 's'}`);
         continue;
       }
       const prog = p.attempts.length > 1 ? ` ${p.totals[0]} → ${p.totals[p.totals.length - 1]} (${p.progress >= 0 ? '+' : ''}${p.progress})` : ` ${p.totals[0]}`;
       const weakest = [...DIMENSIONS].sort((a, b) => p.percent[a] - p.percent[b])[0]!;
-      out.push(`  ${p.name.padEnd(w)}${String(p.attempts.length).padStart(2)} attempt${p.attempts.length === 1 ? ' ' : 's'} ${sparkline(p.totals).padEnd(8)} avg ${String(p.average).padStart(3)}  best ${String(p.best).padStart(3)} ${paint(p.progress > 0 ? 'green' : p.progress < 0 ? 'red' : 'dim', prog)}  weakest: ${DIMENSION_LABEL[weakest].toLowerCase()}`);
+      out.push(`  ${name.padEnd(w)}${String(p.attempts.length).padStart(2)} attempt${p.attempts.length === 1 ? ' ' : 's'} ${sparkline(p.totals).padEnd(8)} avg ${String(p.average).padStart(3)}  best ${String(p.best).padStart(3)} ${paint(p.progress > 0 ? 'green' : p.progress < 0 ? 'red' : 'dim', prog)}  weakest: ${DIMENSION_LABEL[weakest].toLowerCase()}`);
     }
   }
   if (c.mistakes.length) {
     out.push('', paint('bold', 'Mistakes, most serious first (severity × count)'));
     for (const m of c.mistakes) {
-      out.push(`  ${String(m.count).padStart(3)}× ${m.label} (${m.participants} participant${m.participants === 1 ? '' : 's'})`);
-      for (const e of m.examples) out.push(paint('dim', `       ${e.participant}: "${e.text.length > 60 ? `${e.text.slice(0, 57)}…` : e.text}"`));
+      out.push(`  ${String(m.count).padStart(3)}× ${printable(m.label)} (${m.participants} participant${m.participants === 1 ? '' : 's'})`);
+      for (const e of m.examples) {
+        const text = printable(e.text);
+        out.push(paint('dim', `       ${printable(e.participant)}: "${text.length > 60 ? `${text.slice(0, 57)}…` : text}"`));
+      }
     }
   }
   return `${out.join('\n')}\n`;
@@ -82,7 +90,8 @@ function barChart(c: Cohort): string {
 
 function lineChart(c: Cohort): string {
   const people = c.participants.filter((p) => p.attempts.length);
-  const maxN = Math.max(2, ...people.map((p) => p.attempts.length));
+  let maxN = 2;
+  for (const p of people) maxN = Math.max(maxN, p.attempts.length);
   const w = 560;
   const h = 240;
   const l = 40;

@@ -1,4 +1,5 @@
 import { formatClock } from '../engine/clock.js';
+import { printable } from '../io/terminal-text.js';
 import { DIMENSIONS } from '../scenario/schema.js';
 import { DIMENSION_LABEL, type Outcome, type Score } from '../scoring/rubric.js';
 import type { MeetingNotes } from '../session/notes.js';
@@ -33,12 +34,6 @@ export function summaryLine(s: Score): string {
   return `${s.total}/100 — ${outcomeText(s)}`;
 }
 
-/** Text safe to echo to a terminal: control characters (escape sequences included) become U+FFFD. */
-export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex -- that is the point
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
-}
-
 /**
  * The full report for a terminal: total, a bar per dimension, advice, and per-turn notes. With a
  * `width`, long lines wrap at spaces with their continuation rows under the text.
@@ -61,10 +56,10 @@ export function renderReport(s: Score, paint: Paint = plain, savedTo?: string, w
     for (const n of s.notes) {
       const text = printable(n.text);
       out.push(`  #${n.turn} ${paint('dim', formatClock(n.clock))}  "${text.length > 80 ? `${text.slice(0, 77)}…` : text}"`);
-      out.push(`      ${n.note}${n.rewrite ? ` Try: ${paint('green', `"${n.rewrite}"`)}` : ''}`);
+      out.push(`      ${n.note}${n.rewrite ? ` Try: ${paint('green', `"${printable(n.rewrite)}"`)}` : ''}`);
     }
   }
-  if (savedTo) out.push('', paint('dim', `Transcript saved to ${savedTo}`));
+  if (savedTo) out.push('', paint('dim', `Transcript saved to ${printable(savedTo)}`));
   const text = out.join('\n');
   return `${width ? wrapBlock(text, width) : text}\n`;
 }
@@ -78,11 +73,11 @@ export function notesLines(n: MeetingNotes, who: string): string[] {
   if (!n.topics.length) out.push(`${who} has not told you about any topic yet — ask an open question.`);
   else {
     out.push(`What ${who} has told you so far:`);
-    for (const t of n.topics) out.push(`  - ${t.label}: ${t.said}`);
+    for (const t of n.topics) out.push(`  - ${t.label}: ${printable(t.said)}`);
   }
   if (n.referrals.length) {
     out.push(`People ${who} suggested you talk to:`);
-    for (const r of n.referrals) out.push(`  - ${r.name}, ${r.role}${r.note ? ` (${r.note})` : ''}`);
+    for (const r of n.referrals) out.push(`  - ${printable(`${r.name}, ${r.role}${r.note ? ` (${r.note})` : ''}`)}`);
   }
   return out;
 }

@@ -3,7 +3,8 @@ import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedScenario, sha256 } from './cache.js';
 import { CODES, type Diagnostic } from './diagnostics.js';
-import { loadScenarioFile } from './load.js';
+import { loadScenarioFile, MAX_SCENARIO_BYTES } from './load.js';
+import { decodeText, readFileCapped } from '../io/read-file.js';
 import type { Scenario } from './schema.js';
 
 /** A scenario that loaded cleanly, with where it came from. */
@@ -77,22 +78,25 @@ export function loadCatalog(dirs: string[] = []): Catalog {
     const file = shipped ? relative(packageRoot(), path) : relative(process.cwd(), path) || path;
     if (shipped) {
       // Shipped files validated at build time load from the content-addressed cache.
-      const bytes = readFileSync(path);
-      const hash = sha256(bytes);
-      const hit = cachedScenario(packageRoot(), hash);
-      if (hit) {
-        cat.scenarios.push({ scenario: hit, file, path, shipped, hash, source: bytes.toString('utf8') });
+      let bytes: Buffer | undefined;
+      try {
+        bytes = readFileCapped(path, MAX_SCENARIO_BYTES);
+      } catch {
+        // the loader below reports it
+      }
+      const hash = bytes && sha256(bytes);
+      const hit = hash && cachedScenario(packageRoot(), hash);
+      if (bytes && hash && hit) {
+        cat.scenarios.push({ scenario: hit, file, path, shipped, hash, source: decodeText(bytes).text });
         return;
       }
     }
-    const r = loadScenarioFile(path, file);
+    // Ids already loaded are reserved: the loader warns (SC031) at the id line, and this one is skipped.
+    const reservedIds = new Map(cat.scenarios.map((x) => [x.scenario.id, x.file]));
+    const r = loadScenarioFile(path, file, { reservedIds });
     for (const d of r.diagnostics) cat.diagnostics.push({ ...d, ...(r.source !== undefined ? { source: r.source } : {}) });
     if (!r.scenario || !r.hash || r.source === undefined) return;
-    const clash = cat.scenarios.find((s) => s.scenario.id === r.scenario!.id);
-    if (clash) {
-      cat.diagnostics.push({ file, line: 1, col: 1, length: 1, severity: 'warning', code: CODES.duplicateScenario, message: `scenario id '${r.scenario.id}' is already used by ${clash.file}; this one is skipped`, hint: 'give it a different id', source: r.source });
-      return;
-    }
+    if (reservedIds.has(r.scenario.id)) return;
     if (!shipped && r.scenario.default) {
       cat.diagnostics.push({ file, line: 1, col: 1, length: 1, severity: 'warning', code: CODES.defaultCount, message: 'only a shipped scenario can be the default; `default: true` is ignored here', source: r.source });
       r.scenario.default = false;

@@ -4,7 +4,9 @@ import { CANONICAL_TOPICS } from '../nlu/types.js';
 /** The scenario format version this program writes and understands best. */
 export const SCENARIO_VERSION = 1;
 
-const text = z.string().trim().min(1);
+/** Longest text in a scenario: a full answer is a few hundred characters; this leaves room. */
+export const MAX_TEXT_CHARS = 4000;
+const text = z.string().trim().min(1).max(MAX_TEXT_CHARS);
 /** One line, or several variants the contact picks from (seeded). */
 const variants = z.union([text, z.array(text).min(1)]);
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'use lower-case letters, digits, "-" and "_"');
@@ -125,6 +127,7 @@ export const scenarioSchema = z.strictObject({
         cost: z.number().min(0).max(10).describe('Minutes it takes.'),
       }),
     )
+    .max(50)
     .default([]),
   scoring: z.strictObject({ weights }).optional(),
 });

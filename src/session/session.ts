@@ -1,16 +1,20 @@
 import { createContact, type Contact, type Exchange } from '../engine/contact.js';
 import type { LoadedScenario } from '../scenario/registry.js';
-import { writeAtomic } from './save.js';
-import { TRANSCRIPT_VERSION, type ContactTurn, type Transcript } from './transcript.js';
+import { SaveProblem, TranscriptFile, type SaveTarget } from './save.js';
+import { MAX_TRANSCRIPT_BYTES, MAX_TURN_CHARS, TRANSCRIPT_VERSION, type ContactTurn, type Transcript } from './transcript.js';
 
 /** Options for a session. */
 export interface SessionOptions {
   seed: number;
   participant?: string | null;
-  /** Where to autosave after every turn; omit to keep the transcript in memory only. */
-  savePath?: string;
+  /** Where to autosave after every turn (a file, or a folder for a fresh name); omit to keep it in memory. */
+  save?: SaveTarget;
+  /** Told when a save fails mid-meeting (the meeting goes on) and when saving works again. */
+  onSaveProblem?: (message: string | undefined) => void;
   /** Start time to record (ISO); null for reproducible batch transcripts. */
   startedAt?: string | null;
+  /** Largest transcript written (default MAX_TRANSCRIPT_BYTES, what `score` reads; tests lower it). */
+  maxBytes?: number;
 }
 
 function contactTurn(n: number, x: Exchange): ContactTurn {
@@ -32,6 +36,15 @@ function contactTurn(n: number, x: Exchange): ContactTurn {
   };
 }
 
+/** A line as the session takes it: at most MAX_TURN_CHARS characters (never splitting a character). */
+export function capTurn(text: string): string {
+  if (text.length <= MAX_TURN_CHARS) return text;
+  let end = MAX_TURN_CHARS;
+  const c = text.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return text.slice(0, end);
+}
+
 /**
  * A meeting in progress, independent of any UI: feeds each line to the analyzer and the contact,
  * records the transcript and (if asked) autosaves it after every turn.
@@ -39,12 +52,21 @@ function contactTurn(n: number, x: Exchange): ContactTurn {
 export class Session {
   readonly contact: Contact;
   readonly transcript: Transcript;
-  private readonly savePath: string | undefined;
+  private readonly file: TranscriptFile | undefined;
+  private readonly onSaveProblem: SessionOptions['onSaveProblem'];
+  private readonly maxBytes: number;
   private userTurns = 0;
+  /** Why the last save failed, while it keeps failing. */
+  saveProblem: string | undefined;
+  /** True when the meeting was ended because its transcript reached MAX_TRANSCRIPT_BYTES. */
+  full = false;
 
+  /** Throws SaveProblem when the transcript cannot be saved where asked (checked before the meeting starts). */
   constructor(readonly loaded: LoadedScenario, options: SessionOptions) {
     this.contact = createContact(loaded.scenario, options.seed);
-    this.savePath = options.savePath;
+    this.file = options.save ? TranscriptFile.open(options.save, loaded.scenario.id, options.participant ?? null) : undefined;
+    this.onSaveProblem = options.onSaveProblem;
+    this.maxBytes = options.maxBytes ?? MAX_TRANSCRIPT_BYTES;
     this.transcript = {
       format: 'coffeechat-transcript',
       version: TRANSCRIPT_VERSION,
@@ -55,7 +77,13 @@ export class Session {
       ended: null,
       turns: [contactTurn(0, this.contact.opening)],
     };
-    this.save();
+    if (this.file) {
+      try {
+        this.file.write(this.serialize());
+      } catch (err) {
+        throw new SaveProblem(`cannot save the transcript to ${this.file.path}: ${(err as Error).message}`);
+      }
+    }
   }
 
   /** The contact's opening exchange. */
@@ -68,24 +96,36 @@ export class Session {
     return this.transcript.ended !== null;
   }
 
-  /** The user says a line; returns the contact's side, or undefined if the meeting is over. */
-  say(text: string): Exchange | undefined {
+  /**
+   * The user says a line (cut to MAX_TURN_CHARS); returns the contact's side, or undefined if the
+   * meeting is over — including when this line would take the transcript past its size limit.
+   */
+  say(raw: string): Exchange | undefined {
     if (this.ended) return undefined;
+    const text = capTurn(raw);
     const before = this.contact.current().clock;
     const x = this.contact.say(text);
     const ev = this.contact.lastEvent()!;
     const n = ++this.userTurns;
-    this.transcript.turns.push({
-      speaker: 'user',
-      n,
-      text,
-      clock: before,
-      analysis: { ...ev.analysis },
-      match: ev.match ? { ...ev.match, score: Math.round(ev.match.score * 1000) / 1000 } : null,
-    });
-    this.transcript.turns.push(contactTurn(n, x));
+    const { form, intents, why } = ev.analysis;
+    // The line itself is stored once, in `text`; the analysis keeps only what it decided.
+    const analysis = { form, intents, why, ...(ev.analysis.suggestion !== undefined ? { suggestion: ev.analysis.suggestion } : {}) };
+    this.transcript.turns.push(
+      { speaker: 'user', n, text, clock: before, analysis, match: ev.match ? { ...ev.match, score: Math.round(ev.match.score * 1000) / 1000 } : null },
+      contactTurn(n, x),
+    );
     if (x.ended) this.transcript.ended = { reason: x.endReason ?? 'user', clock: x.clock };
-    this.save();
+    const content = this.serialize();
+    if (Buffer.byteLength(content) > this.maxBytes) {
+      // Never write a transcript `score` would refuse: drop this turn and end the meeting here.
+      this.transcript.turns.splice(-2, 2);
+      this.userTurns--;
+      this.full = true;
+      this.transcript.ended = { reason: 'user', clock: before };
+      this.save();
+      return undefined;
+    }
+    this.save(content);
     return x;
   }
 
@@ -99,10 +139,26 @@ export class Session {
 
   /** Where the transcript is saved, if anywhere. */
   get savedTo(): string | undefined {
-    return this.savePath;
+    return this.file?.path;
   }
 
-  private save(): void {
-    if (this.savePath) writeAtomic(this.savePath, `${JSON.stringify(this.transcript, null, 2)}\n`);
+  private serialize(): string {
+    return `${JSON.stringify(this.transcript, null, 2)}\n`;
+  }
+
+  /** Autosave; a failure is reported once per streak and the meeting goes on. */
+  private save(content?: string): void {
+    if (!this.file) return;
+    try {
+      this.file.write(content ?? this.serialize());
+      if (this.saveProblem !== undefined) {
+        this.saveProblem = undefined;
+        this.onSaveProblem?.(undefined);
+      }
+    } catch (err) {
+      const first = this.saveProblem === undefined;
+      this.saveProblem = `could not save the transcript to ${this.file.path}: ${(err as Error).message}`;
+      if (first) this.onSaveProblem?.(this.saveProblem);
+    }
   }
 }

@@ -65,9 +65,10 @@ function cut(s: LineState, from: number, to: number, kill: boolean): LineState {
 }
 
 function insert(s: LineState, typed: string): LineState {
-  // Typed or pasted text: control characters never enter the line; tabs and newlines become spaces.
+  // Typed or pasted text: control characters and bidi overrides never enter the line; tabs and
+  // newlines become spaces.
   // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const clean = typed.replace(/[\t\r\n]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+  const clean = typed.replace(/[\t\r\n]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
   const room = MAX_LINE - s.text.length;
   if (!clean || room <= 0) return s;
   const add = clean.length <= room ? clean : [...clean].slice(0, room).join('');

@@ -1,5 +1,6 @@
 import { formatClock } from '../engine/clock.js';
-import { notesLines, printable } from '../report/text.js';
+import { printable } from '../io/terminal-text.js';
+import { notesLines } from '../report/text.js';
 import { cellWidth, truncate, wrapText } from '../report/wrap.js';
 import type { LineState } from './line-editor.js';
 import { fitRow, row, rowWidth, type Row, type Seg } from './rows.js';

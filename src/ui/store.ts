@@ -4,7 +4,8 @@ import { analyze, type Analysis } from '../nlu/index.js';
 import type { LoadedScenario } from '../scenario/registry.js';
 import { commandHelpLines, parseLine, unknownCommandText } from '../session/commands.js';
 import { notesOf, type MeetingNotes } from '../session/notes.js';
-import { defaultSavePath } from '../session/save.js';
+import { printable, printableDeep } from '../io/terminal-text.js';
+import { SaveProblem, sessionsDir } from '../session/save.js';
 import { Session } from '../session/session.js';
 import { score, type Score } from '../scoring/rubric.js';
 import { EMPTY_LINE, editLine, type LineState } from './line-editor.js';
@@ -123,10 +124,14 @@ export class UiStore {
   private meetings = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(scenarios: LoadedScenario[], private readonly options: UiOptions, selected?: LoadedScenario) {
+  constructor(scenarios: LoadedScenario[], private readonly options: UiOptions, chosen?: LoadedScenario) {
+    // Everything drawn from a scenario goes through the terminal sanitiser once, here: a scenario
+    // must not be able to send escape sequences (window title, clipboard) to the terminal.
+    const safe = new Map(scenarios.map((l) => [l, { ...l, scenario: printableDeep(l.scenario) }]));
+    const selected = chosen && (safe.get(chosen) ?? { ...chosen, scenario: printableDeep(chosen.scenario) });
     this.state = {
       screen: selected ? 'briefing' : 'picker',
-      scenarios,
+      scenarios: [...safe.values()],
       selected,
       picked: !selected,
       briefingTop: 0,
@@ -245,13 +250,27 @@ export class UiStore {
     const loaded = this.state.selected;
     if (!loaded) return;
     const first = this.meetings === 0;
-    const savePath = first && this.options.savePath ? this.options.savePath : defaultSavePath(loaded.scenario.id, this.options.participant);
-    this.session = new Session(loaded, { seed: this.options.seed + this.meetings, participant: this.options.participant, savePath });
+    const save = first && this.options.savePath ? { file: this.options.savePath } : { folder: sessionsDir() };
+    const warnings: Line[] = [];
+    const options = {
+      seed: this.options.seed + this.meetings,
+      participant: this.options.participant,
+      // A failed save mid-meeting is shown, and the meeting goes on.
+      onSaveProblem: (problem: string | undefined) => this.system(printable(problem ? `${problem}; the meeting goes on` : 'The transcript is saved again.')),
+    };
+    try {
+      this.session = new Session(loaded, { ...options, save });
+    } catch (err) {
+      if (!(err instanceof SaveProblem)) throw err;
+      this.session = new Session(loaded, options);
+      warnings.push({ who: 'system', text: printable(`${err.message}; this meeting is not saved`) });
+    }
+    const savePath = this.session.savedTo;
     this.meetings++;
     const o = this.session.opening;
     this.set({
       screen: 'meeting',
-      lines: this.contactLines(o),
+      lines: [...warnings, ...this.contactLines(o)],
       typing: false,
       clock: o.clock,
       clockState: o.clockState,
@@ -325,7 +344,9 @@ export class UiStore {
         return this.toggleNotes();
     }
     if (this.state.ended || this.state.typing) return;
-    const text = parsed.text;
+    // Control characters carry nothing a contact could hear, and would reach the terminal again.
+    const text = printable(parsed.text).replace(/\ufffd/g, '').trim();
+    if (!text) return;
     const x = this.session.say(text);
     const said = this.session.contact.lastEvent();
     const hint = said ? hintOf(said.analysis) : undefined;

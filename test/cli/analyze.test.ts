@@ -54,6 +54,14 @@ describe('coffeechat analyze', () => {
     expect(out[4].text).toBe('last line without newline');
   });
 
+  it('cuts a line past 1 Mi characters while reading, and keeps the lines after it aligned', () => {
+    const r = run(['analyze', '--json'], `${'y'.repeat(3_000_000)}\nAre you hiring?\n`);
+    expect(r.code).toBe(0);
+    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((o) => o.text.length)).toEqual([1024 * 1024, 'Are you hiring?'.length]);
+    expect(out[1].intents).toEqual(['job_ask']);
+  });
+
   it('analyses TEXT arguments as one turn, as a readable table without --json', () => {
     const r = run(['analyze', 'Do', 'you', 'like', 'it?']);
     expect(r.code).toBe(0);

@@ -68,7 +68,8 @@ describe('coffeechat play (plain mode)', () => {
     expect(r.code).toBe(0);
     const path = /Transcript saved to (.*)/.exec(r.stdout)?.[1];
     expect(path?.startsWith(join(xdg, 'coffeechat', 'sessions'))).toBe(true);
-    expect(path).toMatch(/startup-engineer-lee\.json$/);
+    // Milliseconds and a random suffix: meetings started in the same second never share a file.
+    expect(path).toMatch(/\/\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}-startup-engineer-lee-[0-9a-f]{6}\.json$/);
     expect(existsSync(path!)).toBe(true);
   });
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../helpers.js';
+import { ROOT, run } from '../helpers.js';
 
 const minimal = readFileSync(new URL('../fixtures/scenarios/minimal.yaml', import.meta.url), 'utf8');
 
@@ -54,10 +54,42 @@ describe('coffeechat scenarios', () => {
     }
   });
 
-  it('schema prints the JSON Schema', () => {
+  it('schema prints the JSON Schema (draft-07, stable $id); --modeline the line for editors', () => {
     const r = run(['scenarios', 'schema']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ title: 'coffeechat scenario', type: 'object' });
+    expect(JSON.parse(r.stdout)).toMatchObject({ $schema: 'http://json-schema.org/draft-07/schema#', $id: 'urn:coffeechat:scenario-schema:1', title: 'coffeechat scenario', type: 'object' });
+    const m = run(['scenarios', 'schema', '--modeline']);
+    expect(m).toMatchObject({ code: 0, stdout: `# yaml-language-server: $schema=${join(ROOT, 'scenarios', 'scenario.schema.json')}\n` });
+  });
+
+  it('validate --json: one object per file with every diagnostic; - reads standard input', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cc-val-'));
+    const good = join(dir, 'good.yaml');
+    writeFileSync(good, minimal);
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, minimal.replace('difficulty: easy', 'difficulty: eazy'));
+    const r = run(['scenarios', 'validate', '--json', good, bad]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(out).toEqual([
+      { file: good, ok: true, errors: 0, warnings: 0, diagnostics: [] },
+      { file: bad, ok: false, errors: 1, warnings: 0, diagnostics: [{ line: 6, col: 13, severity: 'error', code: 'SC014', message: "difficulty is 'eazy'; it must be one of easy, medium, hard", hint: "did you mean 'easy'?" }] },
+    ]);
+    expect(run(['scenarios', 'validate', '-'], minimal)).toMatchObject({ code: 0, stdout: '-: ok\n' });
+    // A UTF-8 byte-order mark (Windows editors) is not a syntax error.
+    expect(run(['scenarios', 'validate', '-'], `\ufeff${minimal}`)).toMatchObject({ code: 0, stdout: '-: ok\n' });
+  });
+
+  it('validate warns when a scenario takes the id of a shipped one (it would be skipped)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cc-val-'));
+    const clash = join(dir, 'clash.yaml');
+    writeFileSync(clash, minimal.replace('id: tiny-baker', 'id: startup-engineer'));
+    const r = run(['scenarios', 'validate', clash]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${clash}:2:5: warning[SC031]: scenario id 'startup-engineer' is already used by the shipped scenarios/startup-engineer.yaml; this scenario would be skipped`);
+    // The shipped file itself is no clash.
+    expect(run(['scenarios', 'validate', join(ROOT, 'scenarios', 'startup-engineer.yaml')])).toMatchObject({ code: 0, stderr: '' });
   });
 
   it('usage errors exit 2', () => {

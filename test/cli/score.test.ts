@@ -30,11 +30,14 @@ describe('coffeechat score', () => {
     const dir = workspace();
     const files = [join(dir, 'model.txt'), join(dir, 'hunter.txt')];
     const csv = run(['score', '--csv', ...files]);
-    const rows = csv.stdout.split('\n');
+    // A byte-order mark first, so spreadsheet programs read the file as UTF-8.
+    expect(csv.stdout.startsWith('\ufeff')).toBe(true);
+    const rows = csv.stdout.slice(1).split('\n');
     expect(rows[0]).toBe('file,scenario,participant,total,outcome,open_questions,time_discipline,no_job_ask,referrals,professionalism,notes');
     expect(rows[1]).toBe(`${files[0]},startup-engineer,,100,graceful,30,15,20,10,25,`);
     // A job ask and a pushed resume and nothing else: nothing earned, and the notes say why, turn by turn.
     expect(rows[2]).toMatch(new RegExp(`^${files[1]},startup-engineer,,0,left,0,0,0,0,0,"turn 1: This is a job ask: .*; turn 2: Offering a resume nobody asked for .*"$`));
+    expect(run(['score', '--csv', '--no-bom', ...files]).stdout).toBe(csv.stdout.slice(1));
     const md = run(['score', '--md', ...files]);
     expect(md.stdout.split('\n')[2]).toBe(`| ${files[0]} | startup-engineer | 100/100 | graceful | 30/30 | 15/15 | 20/20 | 10/10 | 25/25 | — |`);
     expect(md.stdout.split('\n')[3]).toContain('turn 1: This is a job ask');

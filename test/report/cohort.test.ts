@@ -98,7 +98,7 @@ describe('coffeechat report', () => {
     expect(r.stdout).toMatch(/^Cohort report: 6 meetings by 3 participants, 3 message results\n/);
     expect(r.stdout).toContain('  Ana            3 attempts ▃▆▇      avg  58  best  83  25 → 83 (+58)  weakest: open questions');
     expect(r.stdout).toContain('Mistakes, most serious first (severity × count)\n    1× Asked for a job (1 participant)\n       Ana: "Are you hiring right now?"');
-    expect(readFileSync(join(out, 'r.csv'), 'utf8')).toBe(renderCohortCsv(buildCohort(dir, cat)));
+    expect(readFileSync(join(out, 'r.csv'), 'utf8')).toBe(`\ufeff${renderCohortCsv(buildCohort(dir, cat))}`);
     expect(readFileSync(join(out, 'r.html'), 'utf8')).toContain('<h2>Progress over attempts</h2>');
   });
 
