@@ -47,6 +47,8 @@ export interface UiOptions {
   savePath?: string;
   /** Delay before a reply appears, to show "typing…" (0 in tests). */
   typingMs: number;
+  /** Largest transcript (default: what `score` reads; tests lower it). */
+  maxTranscriptBytes?: number;
 }
 
 /** A coach hint for a line, or undefined when it is fine. */
@@ -130,6 +132,7 @@ export class UiStore {
     const options = {
       seed: this.options.seed + this.meetings,
       participant: this.options.participant,
+      ...(this.options.maxTranscriptBytes ? { maxBytes: this.options.maxTranscriptBytes } : {}),
       // A failed save mid-meeting is shown, and the meeting goes on.
       onSaveProblem: (problem: string | undefined) => this.set({ lines: [...this.state.lines, { who: 'system', text: printable(problem ? `${problem}; the meeting goes on` : 'The transcript is saved again.') }] }),
     };
@@ -182,7 +185,11 @@ export class UiStore {
     this.set({ lines: [...this.state.lines, userLine], typing: true });
     const reveal = () => {
       this.timer = undefined;
-      if (!x) return;
+      if (!x) {
+        // The transcript reached its size limit: the session ended the meeting before this line.
+        this.set({ lines: [...this.state.lines, { who: 'system', text: 'The transcript reached its size limit; the meeting is over. Press Enter for your report.' }], typing: false, ended: true });
+        return;
+      }
       const lines = [...this.state.lines, ...this.contactLines(x)];
       if (x.ended) lines.push({ who: 'system', text: 'The meeting is over. Press Enter for your report.' });
       this.set({ lines, typing: false, clock: x.clock, clockState: x.clockState, mood: x.mood, ended: x.ended });

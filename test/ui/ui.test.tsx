@@ -170,6 +170,21 @@ describe('meeting screen', () => {
   });
 });
 
+describe('meeting limits', () => {
+  it('a transcript at its size limit ends the meeting with a notice, and Enter shows the report', async () => {
+    const store = new UiStore(cat.scenarios, { seed: 1, participant: 'Sam', typingMs: 0, maxTranscriptBytes: 4000, savePath: join(mkdtempSync(join(tmpdir(), 'cc-ui-')), 'm.json') }, engineer);
+    const { frame, press } = await mount(store);
+    await press(ENTER);
+    for (let i = 0; i < 10 && !store.getState().ended; i++) {
+      await press('What does a typical day look like for you?');
+      await press(ENTER);
+    }
+    expect(frame()).toContain('The transcript reached its size limit; the meeting is over. Press Enter for your report.');
+    await press(ENTER);
+    expect(frame()).toMatch(/^Your score: \d+\/100/);
+  });
+});
+
 describe('report card', () => {
   it('shows the total, a bar per dimension, what cost points, a timeline and the save path (exact frame)', async () => {
     const { frame, type, press, savePath } = await setup();
