@@ -89,6 +89,8 @@ export interface UiOptions {
   /** The terminal's size at start (80×24 when unknown). */
   columns?: number;
   rows?: number;
+  /** Largest transcript (default: what `score` reads; tests lower it). */
+  maxTranscriptBytes?: number;
 }
 
 /** A coach hint for a line, or undefined when it is fine. */
@@ -255,6 +257,7 @@ export class UiStore {
     const options = {
       seed: this.options.seed + this.meetings,
       participant: this.options.participant,
+      ...(this.options.maxTranscriptBytes ? { maxBytes: this.options.maxTranscriptBytes } : {}),
       // A failed save mid-meeting is shown, and the meeting goes on.
       onSaveProblem: (problem: string | undefined) => this.system(printable(problem ? `${problem}; the meeting goes on` : 'The transcript is saved again.')),
     };
@@ -354,7 +357,12 @@ export class UiStore {
     this.set({ lines: [...this.state.lines, userLine], typing: true, scroll: 0, panel: 'conversation' });
     const reveal = () => {
       this.timer = undefined;
-      if (!x || this.state.screen !== 'meeting') return;
+      if (this.state.screen !== 'meeting') return;
+      if (!x) {
+        // The transcript reached its size limit: the session ended the meeting before this line.
+        this.set({ lines: [...this.state.lines, { who: 'system', text: 'The transcript reached its size limit; the meeting is over. Press Enter for your report.' }], typing: false, ended: true });
+        return;
+      }
       const lines = [...this.state.lines, ...this.contactLines(x)];
       if (x.ended) lines.push({ who: 'system', text: 'The meeting is over. Press Enter for your report.' });
       const notes = this.session ? notesOf(this.session.transcript, this.session.loaded.scenario) : this.state.notes;

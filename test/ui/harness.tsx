@@ -39,6 +39,8 @@ export interface Setup {
   columns?: number;
   rows?: number;
   typingMs?: number;
+  /** Largest transcript before the meeting ends. */
+  maxTranscriptBytes?: number;
 }
 
 /** Render the whole UI at a terminal size (default 100×24) with a temporary save path. */
@@ -46,7 +48,7 @@ export async function setup(opts: Setup = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'cc-ui-'));
   const savePath = join(dir, 'meeting.json');
   const selected = opts.selected === null ? undefined : (opts.selected ?? engineer);
-  const store = new UiStore(scenarios, { seed: 1, participant: 'Sam', savePath, typingMs: opts.typingMs ?? 0 }, selected);
+  const store = new UiStore(scenarios, { seed: 1, participant: 'Sam', savePath, typingMs: opts.typingMs ?? 0, ...(opts.maxTranscriptBytes ? { maxTranscriptBytes: opts.maxTranscriptBytes } : {}) }, selected);
   const ui = render(<App store={store} />);
   // ink-testing-library's terminal is 100 columns and has no rows; size it as a real one would be.
   Object.defineProperty(ui.stdout, 'columns', { value: opts.columns ?? 100, configurable: true });

@@ -337,6 +337,17 @@ describe('meeting screen: Esc, Ctrl-C and commands', () => {
   });
 });
 
+describe('meeting limits', () => {
+  it('a transcript at its size limit ends the meeting with a notice, and Enter shows the report', async () => {
+    const { frame, press, say, store } = await setup({ maxTranscriptBytes: 4000 });
+    await press(ENTER);
+    for (let i = 0; i < 10 && !store.getState().ended; i++) await say('What does a typical day look like for you?');
+    expect(frame()).toContain('The transcript reached its size limit; the meeting is over. Press Enter for your report.');
+    await press(ENTER);
+    expect(frame()).toMatch(/^Your score: \d+\/100/);
+  });
+});
+
 describe('meeting screen: reading back', () => {
   it('PageUp/PageDown move through the whole meeting with a marker; a new reply brings the view down (80×24)', async () => {
     const { frame, lines, press, say } = await setup({ columns: 80 });
