@@ -119,6 +119,20 @@ const NO_NOTES: MeetingNotes = { topics: [], referrals: [] };
  * keys arrive through `keymap.ts`, and tests can drive it directly. Every action reads the
  * current state, so a burst of keys handled in one go behaves like the same keys typed slowly.
  */
+/** The meeting screen's state before the first line: a new meeting starts from this. */
+const FRESH_MEETING = {
+  ended: false,
+  draft: EMPTY_LINE,
+  queued: false,
+  confirmEnd: false,
+  panel: 'conversation',
+  scroll: 0,
+  notesTop: 0,
+  notes: NO_NOTES,
+  score: undefined,
+  reportTop: 0,
+} as const satisfies Partial<UiState>;
+
 export class UiStore {
   private state: UiState;
   private readonly listeners = new Set<() => void>();
@@ -147,17 +161,8 @@ export class UiStore {
       clock: 0,
       clockState: 'onTime',
       mood: 'neutral',
-      ended: false,
-      draft: EMPTY_LINE,
-      queued: false,
-      confirmEnd: false,
-      panel: 'conversation',
-      scroll: 0,
-      notesTop: 0,
-      notes: NO_NOTES,
-      score: undefined,
+      ...FRESH_MEETING,
       savedTo: undefined,
-      reportTop: 0,
       finished: [],
       quit: false,
       exitCode: 0,
@@ -278,17 +283,8 @@ export class UiStore {
       clock: o.clock,
       clockState: o.clockState,
       mood: o.mood,
-      ended: false,
-      draft: EMPTY_LINE,
-      queued: false,
-      confirmEnd: false,
-      panel: 'conversation',
-      scroll: 0,
-      notesTop: 0,
-      notes: NO_NOTES,
-      score: undefined,
+      ...FRESH_MEETING,
       savedTo: savePath,
-      reportTop: 0,
     });
   }
 
