@@ -20,7 +20,9 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
  * Intents are read from the whole turn and from each sentence (a job ask at the end of a long
  * friendly turn still counts); the topic from the question that decides the form (the main
  * clause), falling back to the whole turn. Pure, synchronous and deterministic; never throws on
- * any text (a missing model file throws ModelError). Loads the model on first call.
+ * any text (a missing model file throws ModelError). Loads the model on first call. Text past
+ * MAX_ANALYSED_CHARS (or past MAX_SENTENCES sentences) is not read, but `text` in the result is
+ * the input unchanged.
  */
 export function analyze(text: string, options: { explain?: boolean } = {}): Analysis {
   const input = typeof text === 'string' ? text : String(text ?? '');

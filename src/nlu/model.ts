@@ -193,10 +193,13 @@ export interface Unit {
   question: boolean;
 }
 
-/** The sentences of a turn as the model reads them (cleaned, split, normalised; empty ones dropped). */
+/** Most sentences of one turn that are read (2,000 characters of "Ok? Ok? …" would be hundreds). */
+export const MAX_SENTENCES = 40;
+
+/** The sentences of a turn as the model reads them (cleaned, split, normalised; empty ones dropped; at most MAX_SENTENCES). */
 export function unitsOf(text: string, shorthand?: ReadonlyMap<string, string>): Unit[] {
   const out: Unit[] = [];
-  for (const raw of splitSentences(clean(text))) {
+  for (const raw of splitSentences(clean(text)).slice(0, MAX_SENTENCES)) {
     const tokens = normalizeTokens(raw.text, shorthand);
     if (tokens.length === 0 && !raw.question) continue;
     out.push({ text: raw.text, tokens, question: raw.question });

@@ -8,8 +8,11 @@ export const TRANSCRIPT_VERSION = 1;
 export const MAX_TRANSCRIPT_BYTES = 8 * 1024 * 1024;
 /** Longest line a user turn keeps (the analyzer reads fewer; the clock counts these words). */
 export const MAX_TURN_CHARS = 4000;
-/** Most user turns a transcript may hold: every turn moves the clock, and a meeting has a hard stop. */
-export const MAX_USER_TURNS = 1000;
+/**
+ * Most user turns a transcript may hold. Every turn moves the clock at least 6 s (a pause after each
+ * speaker) and every meeting stops by 45 minutes (30 agreed + 15 overtime at most): 450 turns.
+ */
+export const MAX_USER_TURNS = 500;
 /** Latest simulated clock accepted, in seconds (a day; real meetings end within the hour). */
 export const MAX_CLOCK_SECONDS = 24 * 60 * 60;
 
@@ -89,6 +92,10 @@ export function validateTranscript(data: unknown): Checked {
   const head = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as { format?: unknown; version?: unknown }) : undefined;
   if (head && head.format === 'coffeechat-transcript' && typeof head.version === 'number' && head.version !== TRANSCRIPT_VERSION) {
     return { ok: false, error: `transcript version ${head.version} is not one this program reads (it reads version ${TRANSCRIPT_VERSION})` };
+  }
+  const turns = (head as { turns?: unknown } | undefined)?.turns;
+  if (Array.isArray(turns) && turns.length > 2 * MAX_USER_TURNS + 1) {
+    return { ok: false, error: `has ${turns.length} turns; a meeting has at most ${2 * MAX_USER_TURNS + 1} (it ends within 45 minutes)` };
   }
   const parsed = transcriptSchema.safeParse(data);
   if (!parsed.success) return { ok: false, error: `not a coffeechat transcript: ${describeIssue(parsed.error.issues[0]!, data)}` };

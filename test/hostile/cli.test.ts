@@ -118,6 +118,7 @@ describe('the worst inputs under the caps take well under 2 s each', () => {
     ['punctuation', '?!.,;:'.repeat(150_000)],
     ['apostrophes', "'s ".repeat(300_000)],
     ['nested quotes and dashes', '“—”‘’'.repeat(200_000)],
+    ['hundreds of tiny questions in one turn', Array.from({ length: 1000 }, (_, i) => `Ok${i}?`).join(' ')],
   ];
   for (const [name, text] of worst) {
     it(name, () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/scenario/registry.js';
+import { score } from '../../src/scoring/rubric.js';
 import { Session } from '../../src/session/session.js';
 import { scenarioMismatch, validateTranscript, type Transcript } from '../../src/session/transcript.js';
 import { run } from '../helpers.js';
@@ -47,6 +48,21 @@ describe('strict transcript validation', () => {
     expect(error({ ...recorded(), seed: 2 ** 53 })).toMatch(/^not a coffeechat transcript: seed: /);
     expect(error(null)).toBe('not a coffeechat transcript: expected a JSON object, not null');
     expect(error([1, 2])).toBe('not a coffeechat transcript: expected a JSON object, not a list');
+  });
+
+  it('the largest transcript it accepts scores in well under 2 s; one turn more is refused', () => {
+    const t = recorded();
+    const [opening, user, reply] = t.turns as [Transcript['turns'][number], Transcript['turns'][number], Transcript['turns'][number]];
+    const text = Array.from({ length: 1000 }, (_, i) => `Ok${i}?`).join(' ').slice(0, 4000);
+    const turns = [opening];
+    for (let n = 1; n <= 500; n++) turns.push({ ...user, n, clock: 2 * n, text }, { ...reply, n, clock: 2 * n + 1 });
+    const big = { ...t, turns, ended: { reason: 'user', clock: 5000 } };
+    const t0 = performance.now();
+    const r = validateTranscript(big);
+    expect(r.ok).toBe(true);
+    if (r.ok) score(r.transcript, engineer.scenario);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(error({ ...big, turns: [...turns, { ...user, n: 501, clock: 1002, text }, { ...reply, n: 501, clock: 1003 }] })).toBe('has 1003 turns; a meeting has at most 1001 (it ends within 45 minutes)');
   });
 
   it('a meeting the user ended at once is still a transcript (play writes those)', () => {
