@@ -5,5 +5,5 @@ export { clean, splitSentences, tokenize, normalizeTokens } from './normalize.js
 export { buildTopicIndex, contentStems, matchTopic, understand, matchSettings, type Match, type MatchSettings, type Previous, type TopicIndex, type TopicTable, type Understanding, type Confidence } from './match.js';
 export { letterLabels } from './letter-labels.js';
 export { ModelError, modelFile } from './knowledge.js';
-export { currentModel } from './model.js';
+export { currentModel, unitsOf } from './model.js';
 export * from './types.js';

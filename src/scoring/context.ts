@@ -1,4 +1,4 @@
-import { analyze, clean, contentStems, currentModel, normalizeTokens, splitSentences, type Analysis } from '../nlu/index.js';
+import { analyze, contentStems, currentModel, normalizeTokens, unitsOf, type Analysis } from '../nlu/index.js';
 import { mentions } from '../nlu/features.js';
 import type { Dimension, Scenario } from '../scenario/schema.js';
 import type { ContactTurn, Transcript, UserTurn } from '../session/transcript.js';
@@ -131,7 +131,7 @@ export function contextOf(transcript: Transcript, scenario: Scenario, data: Rubr
   // A one-sentence resume offer ("Can I send you my resume?") asks nothing; a resume mentioned beside
   // a real question leaves the question standing.
   // (A saved transcript keeps only the turn's form and intents: count its sentences from the text.)
-  const asksNothing = (t: Turn) => has(t, 'resume_push') && (t.analysis.sentences?.length ?? splitSentences(clean(t.text)).length) <= 1;
+  const asksNothing = (t: Turn) => has(t, 'resume_push') && (t.analysis.sentences?.length ?? unitsOf(t.text).length) <= 1;
   const questions = turns.filter(
     (t) => t.analysis.form !== 'statement' && !['referral_ask', 'time_check', 'follow_up', 'job_ask'].some((i) => has(t, i)) && !asksNothing(t) && t.reply?.reaction !== 'bio_question',
   );
