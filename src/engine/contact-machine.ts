@@ -1,5 +1,5 @@
 import { assertEvent, assign, raise, setup } from 'xstate';
-import type { Analysis, Match } from '../nlu/index.js';
+import { CANONICAL_TOPICS, type Analysis, type Match } from '../nlu/index.js';
 import { modelFile, type TopicInfo } from '../nlu/knowledge.js';
 import type { Scenario, Topic, Variants } from '../scenario/schema.js';
 import { MAX_TURN_SECONDS, speakingSeconds } from './clock.js';
@@ -116,12 +116,15 @@ function canon(): ReadonlyMap<string, TopicInfo> {
   if (canonCache?.file !== file) canonCache = { file, map: new Map(file.topics.map((t) => [t.id, t])) };
   return canonCache.map;
 }
-const canonicalOf = (_ctx: ContactContext, t: Topic): string | undefined => t.canonical ?? (canon().has(t.id) ? t.id : undefined);
+/** The canonical topic a scenario topic answers: `canonical:`, else its id when that names one. */
+export function canonicalOf(t: Topic): string | null {
+  return t.canonical ?? ((CANONICAL_TOPICS as readonly string[]).includes(t.id) ? t.id : null);
+}
 
 /** How the contact names a topic: its own label, its canonical topic's, or its id in words. */
 function labelOf(ctx: ContactContext, t: Topic | undefined, canonicalId?: string): string {
   if (t?.label) return t.label;
-  const info = canon().get(t ? (canonicalOf(ctx, t) ?? '') : (canonicalId ?? ''));
+  const info = canon().get(t ? (canonicalOf(t) ?? '') : (canonicalId ?? ''));
   return info?.label ?? (t ?? { id: canonicalId ?? 'that' }).id.replace(/_/g, ' ');
 }
 
@@ -132,7 +135,7 @@ function nextSuggestion(ctx: ContactContext, said: string): { question: string; 
   const pool = open.length ? open : ctx.scenario.topics;
   for (let k = 0; k < pool.length; k++) {
     const t = pool[(ctx.suggested + k) % pool.length]!;
-    const question = t.examples[0] ?? canon().get(canonicalOf(ctx, t) ?? '')?.ask;
+    const question = t.examples[0] ?? canon().get(canonicalOf(t) ?? '')?.ask;
     if (question && norm(question) !== norm(said)) return { question, label: labelOf(ctx, t) };
   }
   return undefined;
@@ -329,7 +332,7 @@ export const contactMachine = setup({
       let nudge = '';
       if (nudged) [nudge, rng] = say({ ...context, rng }, context.scenario.reactions.closed_nudge);
       // A yes/no question gets its yes or no first ("Mostly, yes — …"), like a person would answer.
-      const stance = event.analysis.yesNo ? (topic.stance ?? canon().get(canonicalOf(context, topic) ?? '')?.stance) : undefined;
+      const stance = event.analysis.yesNo ? (topic.stance ?? canon().get(canonicalOf(topic) ?? '')?.stance) : undefined;
       const short = stance ? joinPrefix(stance, topic.short) : topic.short;
       const [reply, rng2] = framed({ ...context, rng }, event.analysis, [short, nudge]);
       const intro = introducedAndAsked(context, event.analysis) && event.analysis.intents.includes('purpose') ? 5 : 0;

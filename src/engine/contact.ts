@@ -1,7 +1,7 @@
 import { createActor, type SnapshotFrom } from 'xstate';
-import { buildTopicIndex, CANONICAL_TOPICS, understand, type Previous, type TopicIndex, type TopicTable } from '../nlu/index.js';
+import { buildTopicIndex, understand, type Previous, type TopicIndex, type TopicTable } from '../nlu/index.js';
 import type { Scenario } from '../scenario/schema.js';
-import { contactMachine, moodOf, type ContactContext, type Mood, type Outcome, type UserSaid } from './contact-machine.js';
+import { canonicalOf, contactMachine, moodOf, type ContactContext, type Mood, type Outcome, type UserSaid } from './contact-machine.js';
 
 /** The phase of the meeting, flattened for display and transcripts. */
 export type Phase = 'opening' | 'conversation' | 'wrapUp' | 'ended';
@@ -22,11 +22,6 @@ export interface Exchange extends Outcome {
 
 type Snapshot = SnapshotFrom<typeof contactMachine>;
 
-/** The canonical topic a scenario topic answers: `canonical:`, else its id when that names one. */
-export function canonicalOf(t: Scenario['topics'][number]): string | null {
-  return t.canonical ?? ((CANONICAL_TOPICS as readonly string[]).includes(t.id) ? t.id : null);
-}
-
 /** What a scenario can answer, in the language layer's terms. */
 export function tableOf(scenario: Scenario): TopicTable {
   return {
@@ -40,6 +35,8 @@ export function userSaid(index: TopicIndex, text: string, previous?: Previous): 
   const u = understand(index, text, previous);
   return { type: 'user.said', text, analysis: u.analysis, match: u.match };
 }
+
+export { canonicalOf };
 
 /** Read the flattened meeting state out of a snapshot. */
 export function exchangeOf(snap: Snapshot): Exchange {

@@ -1,5 +1,5 @@
 import { stronger, type FormVerdict } from './form.js';
-import { currentModel, nearestExample, probabilities, strongestFeatures, turnVector, type Vec } from './model.js';
+import { currentModel, nearestExample, probabilities, strongestFeatures, turnVector, type Model, type Vec } from './model.js';
 import { openRewrite } from './suggest.js';
 import { AUX } from './words.js';
 import { INTENTS, type Analysis, type Intent, type SentenceAnalysis, type TopicScore } from './types.js';
@@ -39,18 +39,7 @@ export function analyze(text: string, options: { explain?: boolean } = {}): Anal
   if (units.length === 0) return { text: input, form: 'statement', intents: [], sentences, topics: [], yesNo: false, why: `statement: ${best.why}` };
   const all = units.length > 1 ? [whole, ...vecs] : [whole];
 
-  // Intents: the strongest reading of each over the whole turn and its sentences.
-  const intentP = INTENTS.map(() => 0);
-  const intentFrom: Vec[] = INTENTS.map(() => whole);
-  for (const v of all) {
-    const p = probabilities(m.intent, v);
-    INTENTS.forEach((_, j) => {
-      if (p[j]! > intentP[j]!) {
-        intentP[j] = p[j]!;
-        intentFrom[j] = v;
-      }
-    });
-  }
+  const { p: intentP, from: intentFrom } = strongestIntents(m, all, whole);
   const closest = (v: Vec, label: string) => {
     const ex = options.explain ? nearestExample(m, v, label) : undefined;
     return ex ? ` — closest to "${ex}"` : '';
@@ -102,14 +91,26 @@ export function analyze(text: string, options: { explain?: boolean } = {}): Anal
   return result;
 }
 
-/** The model's probability of each intent for a turn (the strongest over the turn and its sentences), for measuring thresholds. */
+/** Each intent's strongest reading over the whole turn and its sentences, and the vector it came from. */
+function strongestIntents(m: Model, all: readonly Vec[], whole: Vec): { p: number[]; from: Vec[] } {
+  const p = INTENTS.map(() => 0);
+  const from: Vec[] = INTENTS.map(() => whole);
+  for (const v of all) {
+    const q = probabilities(m.intent, v);
+    INTENTS.forEach((_, j) => {
+      if (q[j]! > p[j]!) {
+        p[j] = q[j]!;
+        from[j] = v;
+      }
+    });
+  }
+  return { p, from };
+}
+
+/** The model's probability of each intent for a turn (as analyze() reads it), for measuring thresholds. */
 export function intentProbabilities(text: string): Record<Intent, number> {
   const m = currentModel();
   const { vecs, whole } = turnVector(m, text);
-  const out = Object.fromEntries(INTENTS.map((i) => [i, 0])) as Record<Intent, number>;
-  for (const v of vecs.length > 1 ? [whole, ...vecs] : [whole]) {
-    const p = probabilities(m.intent, v);
-    INTENTS.forEach((i, j) => (out[i] = Math.max(out[i], p[j]!)));
-  }
-  return out;
+  const { p } = strongestIntents(m, vecs.length > 1 ? [whole, ...vecs] : [whole], whole);
+  return Object.fromEntries(INTENTS.map((i, j) => [i, p[j]!])) as Record<Intent, number>;
 }

@@ -102,11 +102,8 @@ describe('calibration: the rubric agrees with a counselor', () => {
     const problems: string[] = [];
     for (const s of cal.scripts) {
       const sc = scoreOf(s.file);
-      const text = readFileSync(new URL(s.file, dir), 'utf8');
-      const loaded = findScenario(cat, scriptHeader(text).scenario ?? '')!;
       const advice = (d: Dimension) => sc.dimensions[d].advice;
       const did = (d: Dimension, note: string) => sc.dimensions[d].evidence.some((e) => e.effect === '+' && e.note.startsWith(note));
-      void loaded;
       if (did('referrals', 'asked who else') && advice('referrals') === r.referrals.advice.none) problems.push(`${s.file}: told to ask for referrals`);
       if (did('time_discipline', 'acknowledged the agreed time early') && /first turns/.test(advice('time_discipline'))) problems.push(`${s.file}: told to mention the time early`);
       if (did('professionalism', 'introduced yourself') && /start with who you are|Open with who you are/.test(advice('professionalism'))) problems.push(`${s.file}: told to say who they are`);
