@@ -170,7 +170,7 @@ function auxClause(t: readonly string[], qmark: boolean): FormVerdict | null {
   if (n1 === 'not') i = 2;
   const subj = t[i];
   if (subj === undefined) return qmark ? { form: 'closed', why: `"${a}?"` } : null;
-  if (!qmark && (DROPPED_SUBJECT.has(subj) || !SUBJECT.has(subj))) return null;
+  if (!qmark && (DROPPED_SUBJECT.has(subj) || WH.has(subj) || (!SUBJECT.has(subj) && !UNPUNCTUATED_AUX.has(a!)) || t.length < 3)) return null;
   const head = `${a} ${subj}`;
   if (subj === 'you' && words('could can would will might').has(a!)) {
     const v = skipSofteners(t, i + 1);
@@ -197,6 +197,17 @@ function auxClause(t: readonly string[], qmark: boolean): FormVerdict | null {
   }
   return { form: 'closed', why: `yes/no question "${head}…"` };
 }
+
+/** Auxiliaries that start a yes/no question typed without "?" whatever the subject ("is pay public at your org"). */
+const UNPUNCTUATED_AUX = words('is are was were do does did has have can could would will should');
+/** "any tips for …", "anything you wish you knew earlier": an elliptical yes/no question. */
+const ANY = words('any anything anyone anybody any1');
+const NOT_AFTER_ANY = words('time way more less longer case');
+/** "I've always wondered what …", "I'd love to hear how …": a statement that asks them to tell. */
+const WONDER = /\b(i|we) (\w+ ){0,4}(curious|wondering|wondered|wonder)( to (hear|know))?( \w+){0,2}? (how|what|why)\b/;
+const HEAR = /\b(i|we) (\w+ ){0,4}(love|like|want|wanted|hoping|hope|glad|keen|eager|curious) to (\w+ ){0,2}(hear|know)( \w+){0,3}? (how|what|why|about|more|whether)\b/;
+/** Before "who/where/when/which", these start a new question rather than a relative clause ("so who else …"). */
+const QUESTION_LEAD = words('so like but and um uh then ok okay well q basically honestly tbh lol anyway just quickly now also really');
 
 const INVITE =
   /^(i|we)( \w+){0,4} (love|like|interested|curious|keen|eager|hoping|hope|want|wanted|glad|happy|grateful|appreciate) (to )?(\w+ ){0,2}(hear|hearing|learn|learning|know|knowing|understand|understanding|ask|asking)( \w+)*? (about|how|what|why|more|your|whether|if)\b.*\byour?\b/;
@@ -237,11 +248,23 @@ function clauseForm(raw: readonly string[], qmark: boolean): FormVerdict {
     const v = auxClause(t, qmark || embedded);
     if (v) return v;
   }
+  if (!qmark && ANY.has(w) && t.length >= 2 && !NOT_AFTER_ANY.has(t[1]!) && !t.includes('would')) return { form: 'closed', why: `"${w} …" asks for yes or no` };
   if (w === 'please') t = t.slice(1);
   const cue = narrativeAt(t, 0);
   if (cue) return { form: 'open', why: `prompt "${cue}"` };
   const joined = t.join(' ');
-  if (INVITE.test(joined) || INVITE_OPINION.test(joined) || INVITE_IMPERSONAL.test(joined)) return { form: 'open', why: 'statement inviting elaboration' };
+  if (INVITE.test(joined) || INVITE_OPINION.test(joined) || INVITE_IMPERSONAL.test(joined) || WONDER.test(joined) || HEAR.test(joined)) return { form: 'open', why: 'statement inviting elaboration' };
+  if (!qmark) {
+    // Typed without "?": a question inverted later in the clause ("so like what does a normal day look like").
+    for (let k = 1; k + 2 < t.length; k++) {
+      if (!WH.has(t[k]!) || (!words('what how why').has(t[k]!) && !QUESTION_LEAD.has(t[k - 1]!))) continue;
+      const at = t[k + 1] === 'else' ? k + 2 : k + 1;
+      if (AUX.has(t[at] ?? '') && SUBJECT.has(t[at + 1] ?? '') && t[at + 1] !== 'it' && t[at + 1] !== 'that') {
+        const v = whClause(t.slice(k), true);
+        return { ...v, why: `${v.why}, typed without "?"` };
+      }
+    }
+  }
   if ((t[0] === 'i' || t[0] === 'we') && YOU_NARRATE.test(joined)) {
     return { form: 'open', why: 'asks them to tell or explain' };
   }
