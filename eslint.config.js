@@ -22,7 +22,7 @@ const layering = STAGES.slice(0, -1).map((stage, i) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '.prof/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -9,7 +9,7 @@ import { probeTopic } from '../src/engine/probe.js';
 import { analyze } from '../src/nlu/index.js';
 import { loadCatalog } from '../src/scenario/registry.js';
 import { intentProbabilities } from '../src/nlu/analyze.js';
-import { letterLabels } from '../src/nlu/letter-labels.js';
+import { letterLabels, letterProbabilities } from '../src/nlu/letter-labels.js';
 import { INTENTS, LETTER_LABELS } from '../src/nlu/types.js';
 import { DATA_DIR } from '../src/nlu-data/fingerprint.js';
 import { isHeldOut, loadLanguageData } from '../src/nlu-data/load.js';
@@ -207,10 +207,18 @@ if (files.length) {
       score(test, total);
       for (const e of test) probs.push({ p: intentProbabilities(e.text), gold: e.intents });
     }
+    // Letter sentences, folded the same way.
+    const letterPool = data.letters.filter((l) => !isHeldOut(l.text, held));
+    const letterProbs: Array<{ p: Float64Array; gold: string[] }> = [];
+    for (let fold = 0; fold < k; fold++) {
+      const trainSet = new Set(letterPool.filter((_, i) => i % k !== fold));
+      useModelFile(trainModel(data, (e) => !isHeldOut(e.text, held), 'cv', (l) => trainSet.has(l)));
+      for (const l of letterPool.filter((_, i) => i % k === fold)) letterProbs.push({ p: letterProbabilities(l.text), gold: l.labels });
+    }
     useModelFile(undefined);
     report(`${k}-fold cross-validation over the training split`, total);
     // Precision / recall of each intent at other thresholds, to choose training.yml's intent_thresholds.
-    const cuts = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5];
+    const cuts = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6];
     console.log(`\nintent thresholds (cross-validated): P/R at ${cuts.join(' ')}`);
     for (const i of INTENTS) {
       const cells = cuts.map((c) => {
@@ -226,5 +234,21 @@ if (files.length) {
       });
       console.log(`${i.padEnd(13)} ${cells.join(' ')}`);
     }
+    // The same table for letter elements (to choose training.yml's letter_thresholds).
+    console.log(`\nletter element thresholds (cross-validated): P/R at ${cuts.join(' ')}`);
+    LETTER_LABELS.forEach((l, j) => {
+      const cells = cuts.map((c) => {
+        let tp = 0, fp = 0, fn = 0;
+        for (const r of letterProbs) {
+          const got = r.p[j]! >= c;
+          const want = r.gold.includes(l);
+          if (got && want) tp++;
+          else if (got) fp++;
+          else if (want) fn++;
+        }
+        return `${(tp / (tp + fp || 1)).toFixed(2)}/${(tp / (tp + fn || 1)).toFixed(2)}`;
+      });
+      console.log(`${l.padEnd(14)} ${cells.join(' ')}`);
+    });
   }
 }

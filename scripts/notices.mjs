@@ -43,5 +43,8 @@ export function noticesText(dirs) {
 export async function writeNotices(metafile, outFile) {
   const { writeFile } = await import('node:fs/promises');
   const dirs = bundledPackages(metafile).filter((d) => existsSync(join(d, 'package.json')));
-  await writeFile(outFile, noticesText(dirs));
+  // Data shipped in models/nlu.json that came from others (the word vectors).
+  const data = ['data/nlu/embeddings/NOTICE.md'].filter((f) => existsSync(f)).map((f) => readFileSync(f, 'utf8').trim());
+  const rule = '-'.repeat(72);
+  await writeFile(outFile, noticesText(dirs) + data.map((d) => `\n${rule}\nData in models/nlu.json\n\n${d}\n`).join(''));
 }

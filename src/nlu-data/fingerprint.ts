@@ -10,7 +10,7 @@ export const DATA_DIR = root('data/nlu');
 export const MODEL_FILE = root('models/nlu.json');
 
 /** The code that shapes the model: a change to any of it makes the model stale too. */
-const TRAINER_SOURCES = ['src/nlu-data/train.ts', 'src/nlu/features.ts', 'src/nlu/normalize.ts', 'src/nlu/form.ts', 'src/nlu/words.ts', 'src/nlu/model.ts'];
+const TRAINER_SOURCES = ['src/nlu-data/train.ts', 'src/nlu/features.ts', 'src/nlu/normalize.ts', 'src/nlu/form.ts', 'src/nlu/words.ts', 'src/nlu/model.ts', 'src/nlu/embeddings.ts'];
 
 /** The fingerprint stored in the model: the data files' hash and the trainer's sources. */
 export function dataFingerprint(dataHash: string): string {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { EMBEDDING_DIMS } from '../nlu/embeddings.js';
 import { basename, join, relative } from 'node:path';
 import type { z } from 'zod';
 import { sentenceForm, stronger, type FormVerdict } from '../nlu/form.js';
@@ -59,6 +60,8 @@ export interface LanguageData {
   rewrites: RewriteSet;
   /** rewrites.yml's examples and no_rewrite questions, with where they are written. */
   rewriteExamples: RewriteExample[];
+  /** Pruned GloVe word vectors (embeddings/words.txt + vectors.i8), when present. */
+  embeddings?: { words: string[]; vectors: Int8Array };
   /** sha256 over every file read, in a fixed order. */
   hash: string;
   diagnostics: Diagnostic[];
@@ -265,6 +268,9 @@ export function loadLanguageData(dir: string): LanguageData {
     }
   }
 
+  const embeddings = readEmbeddings(join(dir, 'embeddings'), diagnostics);
+  if (embeddings) hash.update(`embeddings\0${embeddings.words.join('\n')}\0`).update(embeddings.vectors);
+
   return {
     topics: topicsFile?.data.topics ?? [],
     intents: intentsFile?.data.intents ?? [],
@@ -274,6 +280,7 @@ export function loadLanguageData(dir: string): LanguageData {
     training: trainingFile?.data ?? trainingFileSchema.parse({ version: 1, held_out: 0.15, epochs: 20, learning_rate: 0.6, l2: 1e-5, min_count: 2, intent_threshold: 0.5, positive_weight_power: 0.5, letter_threshold: 0.3, prune_below: 1, seed: 7, matching: { sure: 0.45, plausible: 0.2, profile: 0.8 } }),
     rewrites,
     rewriteExamples,
+    ...(embeddings ? { embeddings } : {}),
     hash: hash.digest('hex'),
     diagnostics,
   };
@@ -283,4 +290,22 @@ export function loadLanguageData(dir: string): LanguageData {
 export function isHeldOut(text: string, fraction: number): boolean {
   const h = createHash('sha256').update(text.toLowerCase()).digest();
   return h.readUInt32BE(0) / 0x1_0000_0000 < fraction;
+}
+
+/** The pruned word vectors in `dir` (scripts/prune-embeddings.ts), or undefined when the folder is absent. */
+function readEmbeddings(dir: string, diagnostics: Diagnostic[]): { words: string[]; vectors: Int8Array } | undefined {
+  if (!existsSync(dir)) return undefined;
+  const name = relative(process.cwd(), dir) || dir;
+  try {
+    const words = readFileSync(join(dir, 'words.txt'), 'utf8').split('\n').filter(Boolean);
+    const buf = readFileSync(join(dir, 'vectors.i8'));
+    if (buf.length !== words.length * EMBEDDING_DIMS) {
+      diagnostics.push({ file: `${name}/vectors.i8`, line: 1, col: 1, length: 1, severity: 'error', code: 'NL020', message: `holds ${buf.length} bytes, not ${words.length} words × ${EMBEDDING_DIMS}`, hint: 'run npm run embeddings again' });
+      return undefined;
+    }
+    return { words, vectors: new Int8Array(buf.buffer, buf.byteOffset, buf.length) };
+  } catch (err) {
+    diagnostics.push({ file: name, line: 1, col: 1, length: 1, severity: 'error', code: 'NL020', message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`, hint: 'run npm run embeddings again' });
+    return undefined;
+  }
 }

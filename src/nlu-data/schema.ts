@@ -81,7 +81,9 @@ export const trainingFileSchema = z.strictObject({
   intent_thresholds: z.partialRecord(z.enum(INTENTS), z.number().min(0).max(1)).default({}),
   positive_weight_power: z.number().min(0).max(1),
   letter_threshold: z.number().min(0).max(1),
+  letter_thresholds: z.partialRecord(z.enum(LETTER_LABELS), z.number().min(0).max(1)).default({}),
   prune_below: z.number().int().min(1).max(127),
+  embedding_weight: z.number().min(0).max(10).default(0),
   seed: z.number().int(),
   matching: z.strictObject({ sure: z.number().min(0).max(1), plausible: z.number().min(0).max(1), profile: z.number().min(0).max(1) }),
 });

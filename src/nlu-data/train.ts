@@ -1,6 +1,7 @@
 import { compileLookups, featuresOf } from '../nlu/features.js';
 import { MODEL_FORMAT, MODEL_VERSION, type ModelFile, type StoredHead } from '../nlu/knowledge.js';
-import { unitsOf, vectorize, type Vec } from '../nlu/model.js';
+import { denseOf, unitsOf, vectorize, type Vec } from '../nlu/model.js';
+import { EMBEDDING_DIMS, indexEmbeddings } from '../nlu/embeddings.js';
 import { INTENTS, LETTER_LABELS } from '../nlu/types.js';
 import type { Example, LanguageData, LetterExample } from './load.js';
 
@@ -28,6 +29,7 @@ interface Labelled {
 /** Train one head by stochastic gradient descent; returns feature-major weights and biases. */
 function sgd(items: Labelled[], nFeatures: number, nLabels: number, kind: 'sigmoid' | 'softmax', s: LanguageData['training'], classWeight: (j: number, y: number) => number) {
   const W = new Float64Array(nFeatures * nLabels);
+  const D = new Float64Array(EMBEDDING_DIMS * nLabels);
   const b = new Float64Array(nLabels);
   const next = rng(s.seed);
   const order = items.map((_, i) => i);
@@ -47,6 +49,12 @@ function sgd(items: Labelled[], nFeatures: number, nLabels: number, kind: 'sigmo
         const x = vec.val[t]!;
         for (let j = 0; j < nLabels; j++) z[j]! += W[base + j]! * x;
       }
+      if (vec.dense) {
+        for (let d = 0; d < EMBEDDING_DIMS; d++) {
+          const x = vec.dense[d]!;
+          for (let j = 0; j < nLabels; j++) z[j]! += D[d * nLabels + j]! * x;
+        }
+      }
       if (kind === 'sigmoid') {
         const target = y as Float64Array;
         for (let j = 0; j < nLabels; j++) g[j] = (1 / (1 + Math.exp(-z[j]!)) - target[j]!) * classWeight(j, target[j]!);
@@ -63,10 +71,16 @@ function sgd(items: Labelled[], nFeatures: number, nLabels: number, kind: 'sigmo
         const x = vec.val[t]!;
         for (let j = 0; j < nLabels; j++) W[base + j]! -= lr * (g[j]! * x + s.l2 * W[base + j]!);
       }
+      if (vec.dense) {
+        for (let d = 0; d < EMBEDDING_DIMS; d++) {
+          const x = vec.dense[d]!;
+          for (let j = 0; j < nLabels; j++) D[d * nLabels + j]! -= lr * (g[j]! * x + s.l2 * D[d * nLabels + j]!);
+        }
+      }
       for (let j = 0; j < nLabels; j++) b[j]! -= lr * g[j]!;
     }
   }
-  return { W, b };
+  return { W, D, b };
 }
 
 /** Quantise a head's weights to int8 per label (what one step is worth is kept as `scale`). */
@@ -99,7 +113,7 @@ export function trainModel(data: LanguageData, use: (ex: Example) => boolean, ha
   // A turn's features are its sentences' together, exactly as analyze() reads them.
   const featuresOfText = (raw: string) => {
     const into = new Map<string, number>();
-    for (const u of unitsOf(raw, shorthand)) featuresOf(u.tokens, u.question, lookups, undefined, into);
+    for (const u of unitsOf(raw, shorthand)) featuresOf(u.tokens, u.question, lookups, into);
     return into;
   };
   const turnFeats = examples.map((ex) => featuresOfText(ex.text));
@@ -122,6 +136,13 @@ export function trainModel(data: LanguageData, use: (ex: Example) => boolean, ha
   };
   const vecs = turnFeats.map(byIndex);
   const letterVecs = letterFeats.map(byIndex);
+  // Word vectors: each text's frequency-weighted average, as the runtime reads it (model.ts).
+  const emb = data.embeddings && s.embedding_weight > 0 ? { ...indexEmbeddings(data.embeddings.words, data.embeddings.vectors), weight: s.embedding_weight } : undefined;
+  if (emb) {
+    const addDense = (v: Vec, text: string) => (v.dense = denseOf(emb, unitsOf(text, shorthand).map((u) => u.tokens)));
+    examples.forEach((ex, k) => addDense(vecs[k]!, ex.text));
+    letters.forEach((l, k) => addDense(letterVecs[k]!, l.text));
+  }
 
   // Intent head: one sigmoid per intent; positives weigh more where they are rare.
   const pos = INTENTS.map((i) => examples.filter((ex) => ex.intents.includes(i)).length);
@@ -153,9 +174,9 @@ export function trainModel(data: LanguageData, use: (ex: Example) => boolean, ha
       };
       return strong(qi.weights, INTENTS.length) || strong(qt.weights, topicLabels.length) || strong(ql.weights, LETTER_LABELS.length);
     });
-  const head = (W: Float64Array, b: Float64Array, labels: string[], kind: 'sigmoid' | 'softmax', thresholds?: number[]): StoredHead => {
+  const head = ({ W, D, b }: { W: Float64Array; D: Float64Array; b: Float64Array }, labels: string[], kind: 'sigmoid' | 'softmax', thresholds?: number[]): StoredHead => {
     const q = quantise(W, labels.length, keep);
-    return { labels, kind, weights: q.weights.toString('base64'), scale: q.scale, bias: Array.from(b, round), ...(thresholds ? { thresholds } : {}) };
+    return { labels, kind, weights: q.weights.toString('base64'), scale: q.scale, bias: Array.from(b, round), ...(thresholds ? { thresholds } : {}), ...(emb ? { dense: Array.from(D, round) } : {}) };
   };
   const keptIdf = Float32Array.from(keep, (f) => idf[f]!);
 
@@ -169,10 +190,11 @@ export function trainModel(data: LanguageData, use: (ex: Example) => boolean, ha
     features: keep.map((f) => features[f]!).join('\n'),
     idf: Buffer.from(keptIdf.buffer).toString('base64'),
     heads: {
-      intent: head(intent.W, intent.b, [...INTENTS], 'sigmoid', INTENTS.map((i) => s.intent_thresholds[i] ?? s.intent_threshold)),
-      topic: head(topic.W, topic.b, topicLabels, 'softmax'),
-      letter: head(letter.W, letter.b, [...LETTER_LABELS], 'sigmoid', LETTER_LABELS.map(() => s.letter_threshold)),
+      intent: head(intent, [...INTENTS], 'sigmoid', INTENTS.map((i) => s.intent_thresholds[i] ?? s.intent_threshold)),
+      topic: head(topic, topicLabels, 'softmax'),
+      letter: head(letter, [...LETTER_LABELS], 'sigmoid', LETTER_LABELS.map((l) => s.letter_thresholds[l] ?? s.letter_threshold)),
     },
+    ...(emb && data.embeddings ? { embeddings: { words: data.embeddings.words.join('\n'), vectors: Buffer.from(data.embeddings.vectors.buffer, data.embeddings.vectors.byteOffset, data.embeddings.vectors.length).toString('base64'), weight: s.embedding_weight } } : {}),
     examples: { text: examples.map((e) => e.text), intents: examples.map((e) => e.intents.join(',')), topic: examples.map((e) => e.topic ?? NO_TOPIC) },
     rewrites: {
       prepare: data.rewrites.prepare.map((r) => ({ pattern: r.pattern, template: r.template })),

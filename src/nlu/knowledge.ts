@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The model file's format name and version; anything else is refused. */
 export const MODEL_FORMAT = 'coffeechat-nlu-model';
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 /** A trained head: labels and their weights over the shared vocabulary, as stored (int8 + scale). */
 export interface StoredHead {
@@ -17,6 +17,8 @@ export interface StoredHead {
   bias: number[];
   /** Sigmoid heads: the probability at which a label counts (per label). */
   thresholds?: number[];
+  /** Weights of the word-vector dimensions, dimension-major (d * labels.length + j), when the model has them. */
+  dense?: number[];
 }
 
 /** A canonical topic as the runtime needs it. */
@@ -58,6 +60,8 @@ export interface ModelFile {
   /** base64 float32 inverse document frequencies, one per feature. */
   idf: string;
   heads: { intent: StoredHead; topic: StoredHead; letter: StoredHead };
+  /** Word vectors for words training never saw: words in frequency order, base64 int8 rows, and the length of a sentence's averaged vector. */
+  embeddings?: { words: string; vectors: string; weight: number };
   /** Training examples per label, for "closest to: …" explanations. */
   examples: { text: string[]; intents: string[]; topic: string[] };
   /** Open rewrites for closed questions. */

@@ -1,13 +1,16 @@
-import { compileLookups, featuresOf, indexVocab, type Lookups, type VocabIndex } from './features.js';
+import { compileLookups, countFeatures, Counter, indexVocab, type Lookups, type VocabIndex } from './features.js';
 import { sentenceForm, type FormVerdict } from './form.js';
 import { clean, normalizeTokens, splitSentences } from './normalize.js';
 import type { Form } from './types.js';
+import { addEmbedding, EMBEDDING_DIMS, indexEmbeddings, normalizeDense, type Embeddings } from './embeddings.js';
 import { ModelError, modelFile, modelPath, onModelChange, type ModelFile, type StoredHead, type TopicInfo } from './knowledge.js';
 
 /** A sparse, L2-normalised TF-IDF vector over the model's vocabulary. */
 export interface Vec {
   idx: Int32Array;
   val: Float32Array;
+  /** The sentence's frequency-weighted average word vector (length = the model's embedding weight), when the model has word vectors. */
+  dense?: Float32Array;
 }
 
 /** A head ready to score: int8 weights (feature-major, W[f * labels.length + j]) times a per-label scale. */
@@ -18,6 +21,8 @@ export interface Head {
   scale: Float64Array;
   bias: Float64Array;
   thresholds: number[];
+  /** Weights of the word-vector dimensions, dimension-major (d * labels.length + j). */
+  dense?: Float64Array;
 }
 
 /** The loaded model: vocabulary, IDF, heads, lookups and the examples behind explanations. */
@@ -28,8 +33,12 @@ export interface Model {
   intent: Head;
   topic: Head;
   letter: Head;
+  /** Scratch counts for the fast path (one text at a time). */
+  counter: Counter;
   lookups: Lookups;
   topics: TopicInfo[];
+  /** Word vectors and the length a sentence's averaged vector is scaled to. */
+  embeddings?: Embeddings & { weight: number };
   file: ModelFile;
 }
 
@@ -42,7 +51,8 @@ function loadHead(h: StoredHead, nFeatures: number, file: string): Head {
   const q = Buffer.from(h.weights, 'base64');
   const n = h.labels.length;
   if (q.length !== nFeatures * n || h.scale.length !== n || h.bias.length !== n) throw new ModelError(file, `the ${h.labels[0]}… head does not fit its ${nFeatures} features (corrupt)`);
-  return { labels: h.labels, kind: h.kind, W: new Int8Array(q.buffer, q.byteOffset, q.length), scale: Float64Array.from(h.scale), bias: Float64Array.from(h.bias), thresholds: h.thresholds ?? h.labels.map(() => 0.5) };
+  if (h.dense && h.dense.length !== EMBEDDING_DIMS * n) throw new ModelError(file, `the ${h.labels[0]}… head's word-vector weights do not fit (corrupt)`);
+  return { labels: h.labels, kind: h.kind, W: new Int8Array(q.buffer, q.byteOffset, q.length), scale: Float64Array.from(h.scale), bias: Float64Array.from(h.bias), thresholds: h.thresholds ?? h.labels.map(() => 0.5), ...(h.dense ? { dense: Float64Array.from(h.dense) } : {}) };
 }
 
 /** Build the runtime model from a model file (`path` names it in errors). */
@@ -57,10 +67,19 @@ export function buildModel(file: ModelFile, path = modelPath()): Model {
     intent: loadHead(file.heads.intent, features.length, path),
     topic: loadHead(file.heads.topic, features.length, path),
     letter: loadHead(file.heads.letter, features.length, path),
+    counter: new Counter(features.length),
     lookups: compileLookups(file.lexicon.lookups, shorthand),
     topics: file.topics,
+    ...(file.embeddings ? { embeddings: loadEmbeddings(file.embeddings, path) } : {}),
     file,
   };
+}
+
+function loadEmbeddings(e: NonNullable<ModelFile['embeddings']>, file: string): Embeddings & { weight: number } {
+  const words = e.words.split('\n');
+  const q = Buffer.from(e.vectors, 'base64');
+  if (q.length !== words.length * EMBEDDING_DIMS) throw new ModelError(file, 'the word vectors do not fit their words (corrupt)');
+  return { ...indexEmbeddings(words, new Int8Array(q.buffer, q.byteOffset, q.length)), weight: e.weight };
 }
 
 let model: Model | undefined;
@@ -72,18 +91,21 @@ export function currentModel(): Model {
 
 /** TF-IDF (sublinear tf), L2-normalised, from feature counts by index. */
 export function vectorize(idf: Float32Array, counts: ReadonlyMap<number, number>): Vec {
-  const idx = new Int32Array(counts.size);
-  const val = new Float32Array(counts.size);
+  return vectorizeArrays(idf, Int32Array.from(counts.keys()), Float64Array.from(counts.values()));
+}
+
+/** `vectorize` over parallel arrays of feature indexes and counts (the fast path); keeps `idx`. */
+export function vectorizeArrays(idf: Float32Array, idx: Int32Array, cnt: Float64Array): Vec {
+  const val = new Float32Array(idx.length);
   let norm = 0;
-  let k = 0;
-  for (const [i, c] of counts) {
-    const v = (c === 1 ? 1 : 1 + Math.log(c)) * idf[i]!;
-    idx[k] = i;
-    val[k++] = v;
+  for (let k = 0; k < idx.length; k++) {
+    const c = cnt[k]!;
+    const v = (c === 1 ? 1 : 1 + Math.log(c)) * idf[idx[k]!]!;
+    val[k] = v;
     norm += v * v;
   }
   norm = Math.sqrt(norm) || 1;
-  for (let j = 0; j < k; j++) val[j]! /= norm;
+  for (let j = 0; j < val.length; j++) val[j]! /= norm;
   return { idx, val };
 }
 
@@ -91,12 +113,23 @@ export function vectorize(idf: Float32Array, counts: ReadonlyMap<number, number>
 export function logits(head: Head, v: Vec): Float64Array {
   const n = head.labels.length;
   const z = new Float64Array(n);
-  for (let k = 0; k < v.idx.length; k++) {
-    const base = v.idx[k]! * n;
-    const x = v.val[k]!;
-    for (let j = 0; j < n; j++) z[j]! += head.W[base + j]! * x;
+  const { W, scale, bias } = head;
+  const { idx, val } = v;
+  for (let k = 0; k < idx.length; k++) {
+    const base = idx[k]! * n;
+    const x = val[k]!;
+    for (let j = 0; j < n; j++) z[j] = z[j]! + W[base + j]! * x;
   }
-  for (let j = 0; j < n; j++) z[j] = head.bias[j]! + z[j]! * head.scale[j]!;
+  for (let j = 0; j < n; j++) z[j] = bias[j]! + z[j]! * scale[j]!;
+  const D = head.dense;
+  if (D && v.dense) {
+    for (let d = 0; d < EMBEDDING_DIMS; d++) {
+      const x = v.dense[d]!;
+      if (x === 0) continue;
+      const base = d * n;
+      for (let j = 0; j < n; j++) z[j] = z[j]! + D[base + j]! * x;
+    }
+  }
   return z;
 }
 
@@ -147,14 +180,25 @@ export function readable(f: string): string {
   return `[${f}]`;
 }
 
-/** Feature counts (by index) of a sentence's normalised tokens, added to `into` when given. */
-export function countsOf(m: Model, tokens: readonly string[], question: boolean, into?: Map<number, number>, form?: Form): Map<number, number> {
-  return featuresOf<number>(tokens, question, m.lookups, m.vocab, into, form);
+/** Feature counts (by index) of a sentence's normalised tokens. */
+export function countsOf(m: Model, tokens: readonly string[], question: boolean, form: Form = sentenceForm(tokens, question).form): { idx: Int32Array; cnt: Float64Array } {
+  countFeatures(tokens, question, m.lookups, m.vocab, m.counter, form);
+  return m.counter.take();
 }
 
 /** A sentence's normalised tokens, vectorised for the model. */
 export function vectorOf(m: Model, tokens: readonly string[], question: boolean): Vec {
-  return vectorize(m.idf, countsOf(m, tokens, question));
+  const c = countsOf(m, tokens, question);
+  const v = vectorizeArrays(m.idf, c.idx, c.cnt);
+  if (m.embeddings) v.dense = denseOf(m.embeddings, [tokens]);
+  return v;
+}
+
+/** The averaged word vector of some sentences' tokens, scaled to the model's embedding weight. */
+export function denseOf(e: Embeddings & { weight: number }, sentences: ReadonlyArray<readonly string[]>): Float32Array {
+  const sum = new Float32Array(EMBEDDING_DIMS);
+  for (const tokens of sentences) addEmbedding(e, tokens, sum);
+  return normalizeDense(sum, e.weight);
 }
 
 const exampleVecs = new WeakMap<Model, Map<string, Array<[Vec, string]>>>();
@@ -211,10 +255,14 @@ export function unitsOf(text: string, shorthand?: ReadonlyMap<string, string>): 
 export function turnVector(m: Model, text: string): { units: Unit[]; vecs: Vec[]; whole: Vec; forms: FormVerdict[] } {
   const units = unitsOf(text);
   const forms = units.map((u) => sentenceForm(u.tokens, u.question));
-  const counts = units.map((u, k) => countsOf(m, u.tokens, u.question, undefined, forms[k]!.form));
-  const vecs = counts.map((c) => vectorize(m.idf, c));
+  const counts = units.map((u, k) => countsOf(m, u.tokens, u.question, forms[k]!.form));
+  const vecs = counts.map((c) => vectorizeArrays(m.idf, c.idx, c.cnt));
+  const e = m.embeddings;
+  if (e) vecs.forEach((v, k) => (v.dense = denseOf(e, [units[k]!.tokens])));
   if (units.length <= 1) return { units, vecs, whole: vecs[0] ?? vectorize(m.idf, new Map()), forms };
-  const all = new Map<number, number>();
-  for (const c of counts) for (const [i, n] of c) all.set(i, (all.get(i) ?? 0) + n);
-  return { units, vecs, whole: vectorize(m.idf, all), forms };
+  for (const c of counts) for (let k = 0; k < c.idx.length; k++) m.counter.add(c.idx[k]!, c.cnt[k]!);
+  const all = m.counter.take();
+  const whole = vectorizeArrays(m.idf, all.idx, all.cnt);
+  if (e) whole.dense = denseOf(e, units.map((u) => u.tokens));
+  return { units, vecs, whole, forms };
 }

@@ -53,3 +53,27 @@ describe('the trained language model', () => {
     expect(bad[0]!.hint).toBe("did you mean 'open'?");
   });
 });
+
+describe('the run-time features', () => {
+  it('count exactly what training counted, for every line of the corpus', async () => {
+    const { featuresOf } = await import('../../src/nlu/features.js');
+    const { countsOf, currentModel, unitsOf } = await import('../../src/nlu/model.js');
+    const m = currentModel();
+    const byName = new Map(m.features.map((f, i) => [f, i]));
+    const data = loadLanguageData(DATA_DIR);
+    let compared = 0;
+    for (const text of [...data.corpus.map((e) => e.text), ...data.letters.map((l) => l.text)]) {
+      for (const u of unitsOf(text)) {
+        const want = [...featuresOf(u.tokens, u.question, m.lookups)]
+          .filter(([f]) => byName.has(f))
+          .map(([f, c]) => [byName.get(f)!, c] as const)
+          .sort((a, b) => a[0] - b[0]);
+        const c = countsOf(m, u.tokens, u.question);
+        const got = [...c.idx].map((i, k) => [i, c.cnt[k]!] as const).sort((a, b) => a[0] - b[0]);
+        expect(got, text).toEqual(want);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(7000);
+  });
+});
