@@ -26,7 +26,7 @@ type Snapshot = SnapshotFrom<typeof contactMachine>;
 export function tableOf(scenario: Scenario): TopicTable {
   return {
     topics: scenario.topics.map((t) => ({ id: t.id, canonical: canonicalOf(t), examples: t.examples })),
-    profile: scenario.persona.profile.map((p) => ({ examples: p.examples })),
+    profile: scenario.persona.profile.map((p) => ({ examples: p.examples, facts: [p.fact, ...(p.says ? [p.says] : [])] })),
   };
 }
 
@@ -87,7 +87,7 @@ export function createContact(scenario: Scenario, seed: number, given?: TopicInd
   const current = () => exchangeOf(actor.getSnapshot());
   const previous = (): Previous | undefined => {
     const l = actor.getSnapshot().context.last;
-    return l.topic && (l.reaction === 'answer_open' || l.reaction === 'answer_closed' || l.reaction === 'follow_up') ? { topic: l.topic, answer: l.reply.join(' ') } : undefined;
+    return l.topic && (l.reaction === 'answer_open' || l.reaction === 'answer_closed' || l.reaction === 'follow_up' || l.reaction === 'hedged') ? { topic: l.topic, answer: l.reply.join(' '), ...(last ? { question: last.text } : {}) } : undefined;
   };
   // Built on the first line said: a meeting that ends before anyone speaks loads no model.
   let index = given;

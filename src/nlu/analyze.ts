@@ -75,15 +75,22 @@ export function analyze(text: string, options: { explain?: boolean } = {}): Anal
     if (topics.length > TOPIC_CANDIDATES) topics.pop();
   }
 
-  const cues = intents.map((i) => {
-    const j = INTENTS.indexOf(i);
-    return `${i} ${intentP[j]!.toFixed(2)}: ${strongestFeatures(m, m.intent, intentFrom[j]!, j).join(', ')}${closest(intentFrom[j]!, i)}`;
-  });
-  const t0 = topics[0]!;
-  if (t0.id !== NO_TOPIC) cues.push(`topic ${t0.id} ${t0.p.toFixed(2)}: ${strongestFeatures(m, m.topic, topicVec, m.topic.labels.indexOf(t0.id)).join(', ')}${closest(topicVec, t0.id)}`);
-  const why = [`${best.form}: ${best.why}`, ...cues].join('; ');
+  const formWhy: FormVerdict = best;
+  // The explanation is read for transcripts, `analyze` and coaching, not for the contact's reply:
+  // it is worked out the first time it is read.
+  const explain = () => {
+    const cues = intents.map((i) => {
+      const j = INTENTS.indexOf(i);
+      return `${i} ${intentP[j]!.toFixed(2)}: ${strongestFeatures(m, m.intent, intentFrom[j]!, j).join(', ')}${closest(intentFrom[j]!, i)}`;
+    });
+    const t0 = topics[0]!;
+    if (t0.id !== NO_TOPIC) cues.push(`topic ${t0.id} ${t0.p.toFixed(2)}: ${strongestFeatures(m, m.topic, topicVec, m.topic.labels.indexOf(t0.id)).join(', ')}${closest(topicVec, t0.id)}`);
+    return [`${formWhy.form}: ${formWhy.why}`, ...cues].join('; ');
+  };
   const yesNo = best.form === 'closed' && AUX.has(best.clause?.[0] ?? '');
-  const result: Analysis = { text: input, form: best.form, intents, sentences, topics, yesNo, why };
+  const result = { text: input, form: best.form, intents, sentences, topics, yesNo } as Analysis;
+  let why: string | undefined;
+  Object.defineProperty(result, 'why', { enumerable: true, configurable: true, get: () => (why ??= explain()), set: (v: string) => (why = v) });
   if (best.form === 'closed' && best.clause) {
     const suggestion = openRewrite(best.clause.join(' '));
     if (suggestion) result.suggestion = suggestion;

@@ -12,7 +12,8 @@ import { currentModel } from './model.js';
  */
 export interface TopicTable {
   topics: ReadonlyArray<{ id: string; canonical: string | null; examples: readonly string[] }>;
-  profile: ReadonlyArray<{ examples: readonly string[] }>;
+  /** Public-profile facts: questions that ask for them, and the fact as written (briefing and first person). */
+  profile: ReadonlyArray<{ examples: readonly string[]; facts?: readonly string[] }>;
 }
 
 /** How sure a match is: `sure` answers and uses up the topic; `plausible` gets a hedged answer; `unsure` a clarifying question. */
@@ -53,12 +54,13 @@ export const matchSettings = (): MatchSettings => currentModel().file.matching;
 
 // Words every question shares: they say nothing about what it asks.
 const GENERIC = new Set(
-  'what how why when where who which whom whose do does did is are was were be been being am can could would will should may might must shall you your yours i me my we our us it its that this there their they them he she his her a an the of to in on for at by with about as and or so if just really actually like kind sort lot much many tell know think say said ask please else thing things stuff get got someone something anyone anything one any some not no yes all more most very also too then than into from up out over'.split(' '),
+  'what how why when where who which whom whose do does did is are was were be been being am can could would will should may might must shall you your yours i me my we our us it its that this there their they them he she his her a an the of to in on for at by with about as and or so if just really actually like kind sort lot much many tell know think say said ask please else thing things stuff get got someone something anyone anything one any some not no yes all more most very also too then than into from up out over have has had having wait though btw ok okay oh yeah haha lol um uh gotcha sorry mean'.split(' '),
 );
 
 /** Content stems of a text, for comparing a question with example questions. */
 export function contentStems(text: string): string[] {
   return normalizeTokens(text)
+    .flatMap((t) => (t.includes('-') ? t.split('-') : [t]))
     .filter((t) => t !== ',' && !GENERIC.has(t) && !/^\d+$/.test(t) && t.length < 40)
     .map((t) => stem(t));
 }
@@ -77,6 +79,8 @@ export interface TopicIndex {
   docs: Doc[];
   idf: Map<string, number>;
   unknownWeight: number;
+  /** Each profile fact's content stems, as written. */
+  facts: Array<Set<string>>;
 }
 
 /** Index a scenario's topics and profile facts. */
@@ -96,7 +100,8 @@ export function buildTopicIndex(table: TopicTable): TopicIndex {
     return { kind: d.kind, id: d.id, weights, norm: Math.hypot(...weights.values()) || 1 };
   });
   const all = [...idf.values()];
-  return { table, byCanonical, docs, idf, unknownWeight: all.reduce((a, b) => a + b, 0) / (all.length || 1) };
+  const facts = table.profile.map((p) => new Set((p.facts ?? []).flatMap((f) => contentStems(f))));
+  return { table, byCanonical, docs, idf, unknownWeight: all.reduce((a, b) => a + b, 0) / (all.length || 1), facts };
 }
 
 /** Similarity (0–1) of a question to each topic's and profile fact's own examples: best per id. */
@@ -138,12 +143,15 @@ export function matchTopic(index: TopicIndex, analysis: Analysis, settings: Matc
   const question = mainQuestion(analysis);
   const sim = exampleSimilarity(index, question);
   const p = new Map(analysis.topics.map((t) => [t.id, t.p]));
+  // A model sure of its topic is not overruled by shared words ("do you like working at a startup"
+  // shares every content word with "what do you dislike about working at a startup?").
+  const modelSure = (analysis.topics[0]?.p ?? 0) >= settings.sure && analysis.topics[0]?.id !== NO_TOPIC;
   const scored = index.table.topics
     .map((t) => {
       const fromModel = t.canonical ? (p.get(t.canonical) ?? 0) : 0;
       // Own examples count fully for scenario-specific topics, and help canonical ones a little.
       const own = sim.get(`topic:${t.id}`) ?? 0;
-      const score = t.canonical ? Math.max(fromModel, own >= 0.8 ? own : 0) : own * 0.9;
+      const score = t.canonical ? Math.max(fromModel, own >= 0.8 && !modelSure ? own : 0) : own * 0.9;
       return { id: t.id, canonical: t.canonical ?? undefined, score };
     })
     .sort((a, b) => b.score - a.score);
@@ -156,6 +164,8 @@ export function matchTopic(index: TopicIndex, analysis: Analysis, settings: Matc
     if (bestProfile && bestProfile[1] >= settings.profile && (bestProfile[1] >= 0.95 || bestProfile[1] >= topScore + 0.25)) {
       return { kind: 'profile', id: bestProfile[0], score: round(bestProfile[1]), confidence: 'sure' };
     }
+    const fact = factAsked(index, question);
+    if (fact !== undefined) return { kind: 'profile', id: String(fact), score: 1, confidence: 'sure' };
   }
 
   const top = scored[0];
@@ -181,6 +191,24 @@ export function matchTopic(index: TopicIndex, analysis: Analysis, settings: Matc
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+/** Words more frequent than this rank (in the word vectors' frequency order) are too common to identify a fact. */
+const COMMON_RANK = 1500;
+
+/**
+ * The profile fact a yes/no question checks, when every word it names is in that fact and one of
+ * them is specific ("do you have the CFA?", "were you a teacher before this?"); else undefined.
+ */
+function factAsked(index: TopicIndex, question: string): number | undefined {
+  const tokens = normalizeTokens(question).filter((t) => t !== ',' && !GENERIC.has(t) && !/^\d+$/.test(t));
+  if (tokens.length === 0 || tokens.length > 4) return undefined;
+  const rows = currentModel().embeddings?.rows;
+  const specific = tokens.some((t) => t.length > 2 && (rows?.get(t) ?? Infinity) > COMMON_RANK);
+  if (!specific) return undefined;
+  const stems = tokens.map((t) => stem(t));
+  const hits = index.facts.flatMap((f, i) => (stems.every((s) => f.has(s)) ? [i] : []));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
 /** The sentence that decides the form (the main question), or the whole text. */
 function mainQuestion(a: Analysis): string {
   const order = { open: 2, closed: 1, statement: 0 } as const;
@@ -195,6 +223,8 @@ export interface Previous {
   topic: string;
   /** What the contact said about it. */
   answer: string;
+  /** What the student asked to get that answer. */
+  question?: string;
 }
 
 /** A user turn understood: its analysis and what it asks about. */
@@ -212,18 +242,31 @@ export interface Understanding {
 export function understand(index: TopicIndex, text: string, previous?: Previous, settings: MatchSettings = matchSettings()): Understanding {
   const analysis = analyze(text);
   let match = matchTopic(index, analysis, settings);
-  const tokens = normalizeTokens(text);
-  const cue = previous !== undefined && analysis.form !== 'statement' && mentions(tokens, currentModel().lookups, 'follow_up_cue');
-  // "How did that go?": a short question that points back is a follow-up, whatever it resembles.
-  const pointsBack = cue && contentStems(text).length <= 2;
-  if (previous && analysis.form !== 'statement' && (pointsBack || !match || match.confidence !== 'sure' || match.id === previous.topic)) {
-    const answerStems = new Set(contentStems(previous.answer));
-    const asked = contentStems(text).filter((s) => s.length > 3);
-    const echoes = asked.length > 0 && asked.length <= 4 && asked.some((s) => answerStems.has(s)) && (!match || match.confidence !== 'sure');
-    if (cue || echoes) {
-      const canonical = index.table.topics.find((t) => t.id === previous.topic)?.canonical ?? undefined;
-      match = { kind: 'topic', id: previous.topic, ...(canonical ? { canonical } : {}), score: match?.id === previous.topic ? match.score : 0.5, confidence: 'sure', followUp: true };
-    }
+  if (previous && analysis.form !== 'statement' && match?.kind !== 'profile' && isFollowUp(text, analysis, match, previous)) {
+    const canonical = index.table.topics.find((t) => t.id === previous.topic)?.canonical ?? undefined;
+    match = { kind: 'topic', id: previous.topic, ...(canonical ? { canonical } : {}), score: match?.id === previous.topic ? match.score : 0.5, confidence: 'sure', followUp: true };
   }
   return { analysis, match };
+}
+
+/**
+ * A question builds on the answer just given when it points back at it ("how did that go?",
+ * "what do you mean by fairer scheduling?"), when it asks more about the topic just answered using
+ * that answer's words ("what made you say yes when your manager pushed you?"), or when most of
+ * what it names came from that answer ("how did you deal with it when the project got parked?").
+ */
+function isFollowUp(text: string, analysis: Analysis, match: Match | null, previous: Previous): boolean {
+  const cue = mentions(normalizeTokens(text), currentModel().lookups, 'follow_up_cue');
+  const asked = [...new Set(contentStems(text).filter((s) => s.length > 3))];
+  const answerStems = new Set(contentStems(previous.answer));
+  const overlap = asked.filter((s) => answerStems.has(s)).length;
+  const unsure = !match || match.confidence !== 'sure' || match.kind === 'elsewhere';
+  // The same question again is a repeat, not a follow-up.
+  const before = new Set(contentStems(previous.question ?? ''));
+  if (asked.length > 0 && asked.every((s) => before.has(s))) return false;
+  if (cue && (asked.length <= 2 || overlap >= 1)) return true;
+  // Asking about the topic just answered, right after the answer, asks for more of it, not a repeat.
+  if (match?.id === previous.topic) return true;
+  if (unsure && overlap >= 1 && asked.length <= 4) return true;
+  return unsure && overlap >= 2 && overlap * 2 >= asked.length && analysis.form !== 'closed';
 }
