@@ -57,8 +57,19 @@ const GENERIC = new Set(
   'what how why when where who which whom whose do does did is are was were be been being am can could would will should may might must shall you your yours i me my we our us it its that this there their they them he she his her a an the of to in on for at by with about as and or so if just really actually like kind sort lot much many tell know think say said ask please else thing things stuff get got someone something anyone anything one any some not no yes all more most very also too then than into from up out over have has had having wait though btw ok okay oh yeah haha lol um uh gotcha sorry mean'.split(' '),
 );
 
+const stemCache = new Map<string, string[]>();
 /** Content stems of a text, for comparing a question with example questions. */
 export function contentStems(text: string): string[] {
+  // The contact's answers and recent questions are read again on the next turn: keep the last few hundred.
+  let stems = stemCache.get(text);
+  if (stems === undefined) {
+    if (stemCache.size >= 512) stemCache.clear();
+    stemCache.set(text, (stems = Object.freeze(stemsOf(text)) as string[]));
+  }
+  return stems;
+}
+
+function stemsOf(text: string): string[] {
   return normalizeTokens(text)
     .flatMap((t) => (t.includes('-') ? t.split('-') : [t]))
     .filter((t) => t !== ',' && !GENERIC.has(t) && !/^\d+$/.test(t) && t.length < 40)

@@ -49,12 +49,17 @@ export function capTurn(text: string): string {
  * A meeting in progress, independent of any UI: feeds each line to the analyzer and the contact,
  * records the transcript and (if asked) autosaves it after every turn.
  */
+/** The longest explanation analyze() writes: the form's cue and three features per intent and topic. */
+const WHY_BOUND = 2000;
+
 export class Session {
   readonly contact: Contact;
   readonly transcript: Transcript;
   private readonly file: TranscriptFile | undefined;
   private readonly onSaveProblem: SessionOptions['onSaveProblem'];
   private readonly maxBytes: number;
+  /** An upper bound on the transcript's size in bytes (UTF-8 is at most 3 bytes per UTF-16 unit). */
+  private bound = 4096;
   private userTurns = 0;
   /** Why the last save failed, while it keeps failing. */
   saveProblem: string | undefined;
@@ -107,16 +112,20 @@ export class Session {
     const x = this.contact.say(text);
     const ev = this.contact.lastEvent()!;
     const n = ++this.userTurns;
-    const { form, intents, why } = ev.analysis;
-    // The line itself is stored once, in `text`; the analysis keeps only what it decided.
-    const analysis = { form, intents, why, ...(ev.analysis.suggestion !== undefined ? { suggestion: ev.analysis.suggestion } : {}) };
-    this.transcript.turns.push(
-      { speaker: 'user', n, text, clock: before, analysis, match: ev.match ? { ...ev.match, score: Math.round(ev.match.score * 1000) / 1000 } : null },
-      contactTurn(n, x),
-    );
+    const { form, intents } = ev.analysis;
+    // The line itself is stored once, in `text`; the analysis keeps only what it decided. Its
+    // explanation is worked out when the transcript is written (scoring in memory never reads it).
+    const analysis = { form, intents, why: '', ...(ev.analysis.suggestion !== undefined ? { suggestion: ev.analysis.suggestion } : {}) };
+    Object.defineProperty(analysis, 'why', { enumerable: true, configurable: true, get: () => ev.analysis.why });
+    const user = { speaker: 'user' as const, n, text, clock: before, analysis, match: ev.match ? { ...ev.match, score: Math.round(ev.match.score * 1000) / 1000 } : null };
+    const reply = contactTurn(n, x);
+    this.transcript.turns.push(user, reply);
     if (x.ended) this.transcript.ended = { reason: x.endReason ?? 'user', clock: x.clock };
-    const content = this.serialize();
-    if (Buffer.byteLength(content) > this.maxBytes) {
+    // Pretty-printed JSON is at most 4× the compact form of what was added: measure exactly only
+    // when a file is written or the bound comes near the limit (not once per turn of a batch).
+    this.bound += 4 * 3 * (JSON.stringify({ ...user, analysis: { form, intents, suggestion: ev.analysis.suggestion } }).length + WHY_BOUND + JSON.stringify(reply).length);
+    const content = this.file || this.bound > this.maxBytes ? this.serialize() : undefined;
+    if (content !== undefined && Buffer.byteLength(content) > this.maxBytes) {
       // Never write a transcript `score` would refuse: drop this turn and end the meeting here.
       this.transcript.turns.splice(-2, 2);
       this.userTurns--;
