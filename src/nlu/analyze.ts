@@ -88,14 +88,43 @@ export function analyze(text: string, options: { explain?: boolean } = {}): Anal
     return [`${formWhy.form}: ${formWhy.why}`, ...cues].join('; ');
   };
   const yesNo = best.form === 'closed' && AUX.has(best.clause?.[0] ?? '');
-  const result = { text: input, form: best.form, intents, sentences, topics, yesNo } as Analysis;
-  let why: string | undefined;
-  Object.defineProperty(result, 'why', { enumerable: true, configurable: true, get: () => (why ??= explain()), set: (v: string) => (why = v) });
+  const result = new TurnAnalysis(input, best.form, intents, sentences, topics, yesNo, explain);
   if (best.form === 'closed' && best.clause) {
     const suggestion = openRewrite(best.clause.join(' '));
     if (suggestion) result.suggestion = suggestion;
   }
   return result;
+}
+
+/**
+ * An analysis whose explanation (`why`) is worked out the first time it is read: the contact's
+ * reply never needs it, transcripts and coaching do. JSON and copies include it.
+ */
+class TurnAnalysis implements Analysis {
+  suggestion?: string;
+  #why: string | undefined;
+  readonly #explain: () => string;
+  constructor(
+    public text: string,
+    public form: Analysis['form'],
+    public intents: Intent[],
+    public sentences: SentenceAnalysis[],
+    public topics: TopicScore[],
+    public yesNo: boolean,
+    explain: () => string,
+  ) {
+    this.#explain = explain;
+  }
+  get why(): string {
+    return (this.#why ??= this.#explain());
+  }
+  set why(v: string) {
+    this.#why = v;
+  }
+  toJSON(): Analysis {
+    const { text, form, intents, sentences, topics, yesNo, why, suggestion } = this;
+    return { text, form, intents, sentences, topics, yesNo, why, ...(suggestion !== undefined ? { suggestion } : {}) };
+  }
 }
 
 /** Each intent's strongest reading over the whole turn and its sentences, and the vector it came from. */

@@ -115,8 +115,14 @@ export class Session {
     const { form, intents } = ev.analysis;
     // The line itself is stored once, in `text`; the analysis keeps only what it decided. Its
     // explanation is worked out when the transcript is written (scoring in memory never reads it).
-    const analysis = { form, intents, why: '', ...(ev.analysis.suggestion !== undefined ? { suggestion: ev.analysis.suggestion } : {}) };
-    Object.defineProperty(analysis, 'why', { enumerable: true, configurable: true, get: () => ev.analysis.why });
+    const analysis = {
+      form,
+      intents,
+      get why() {
+        return ev.analysis.why;
+      },
+      ...(ev.analysis.suggestion !== undefined ? { suggestion: ev.analysis.suggestion } : {}),
+    };
     const user = { speaker: 'user' as const, n, text, clock: before, analysis, match: ev.match ? { ...ev.match, score: Math.round(ev.match.score * 1000) / 1000 } : null };
     const reply = contactTurn(n, x);
     this.transcript.turns.push(user, reply);
