@@ -15,6 +15,7 @@ export const rubricFileSchema = z.strictObject({
   version: z.number().int(),
   weights: z.strictObject(Object.fromEntries(DIMENSIONS.map((d) => [d, z.number().int().min(0).max(100)])) as Record<(typeof DIMENSIONS)[number], z.ZodNumber>),
   earned_after_questions: z.number().int().min(1),
+  closing_turns: z.number().int().min(1),
   empty: z.strictObject({ advice: text }),
   open_questions: z.strictObject({
     parts: z.strictObject({ open: z.number().min(0), follow_up: z.number().min(0), research: z.number().min(0), fill: z.number().min(0) }),
@@ -24,6 +25,7 @@ export const rubricFileSchema = z.strictObject({
     questions_per_minute: z.number().positive(),
     good_share: z.number().min(0).max(1),
     rambling_words: z.number().int().min(10),
+    research_example: text,
     advice: texts,
     notes: texts,
   }),
