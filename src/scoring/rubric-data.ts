@@ -23,7 +23,7 @@ export const rubricFileSchema = z.strictObject({
     follow_ups_for_full: z.number().int().min(1),
     research_ignore: z.array(text),
     questions_per_minute: z.number().positive(),
-    good_share: z.number().min(0).max(1),
+    good_share: z.number().positive().max(1),
     rambling_words: z.number().int().min(10),
     research_example: text,
     advice: texts,
