@@ -112,9 +112,10 @@ async function scoreFile(file: string, cat: Catalog, scenarioArg: LoadedScenario
   return { ok: true, scenario: loaded, score: s, participant };
 }
 
-/** Each dimension's advice and every turn note, indented under a file's summary. */
+/** Why the total is held (when it is), each dimension's advice and every turn note, indented under a file's summary. */
 function feedbackLines(sc: Score, paint: ReturnType<typeof painter>): string {
   const lines = DIMENSIONS.filter((d) => sc.dimensions[d].score < sc.dimensions[d].max).map((d) => `  ${paint('dim', `${DIMENSION_LABEL[d]}:`)} ${sc.dimensions[d].advice}`);
+  if (sc.cap) lines.unshift(`  ${sc.cap.note}`);
   for (const n of sc.notes) lines.push(`  ${paint('dim', `turn ${n.turn}`)} “${printable(n.text.length > 70 ? `${n.text.slice(0, 69)}…` : n.text)}” — ${n.note}${n.rewrite ? ` Try: “${printable(n.rewrite)}”` : ''}`);
   return lines.join('\n');
 }
@@ -139,7 +140,8 @@ Options:
   --brief          a compact summary: without each file's advice and turn notes (text)
                    and without the Notes column (--md); CSV always has a notes column
   --json           JSON Lines, one object per file:
-                   {"file","scenario","total","outcome","dimensions":{...},...}
+                   {"file","scenario","total","outcome","dimensions":{...},...}; "cap"
+                   after "total" says why a total is held at 84 (a weak dimension)
   --csv            one row per file, for spreadsheets (UTF-8 with a byte-order mark, so
                    Excel reads accents right; --no-bom leaves it out)
   --no-bom         with --csv: no byte-order mark

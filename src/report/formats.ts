@@ -8,6 +8,7 @@ export function scoreRecord(file: string, scenarioId: string, s: Score, particip
     scenario: scenarioId,
     ...(participant ? { participant } : {}),
     total: s.total,
+    ...(s.cap ? { cap: s.cap } : {}),
     outcome: s.outcome,
     duration: s.duration,
     dimensions: Object.fromEntries(

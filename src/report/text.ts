@@ -42,6 +42,7 @@ export function renderReport(s: Score, paint: Paint = plain, savedTo?: string, w
   const out: string[] = [];
   const colour = (score: number, max: number) => (score >= max * 0.8 ? 'green' : score >= max * 0.5 ? 'yellow' : 'red');
   out.push(`${paint('bold', 'Score:')} ${paint('bold', `${s.total}/100`)} — ${outcomeText(s)}`);
+  if (s.cap) out.push(width ? wrapText(s.cap.note, width, { first: '  ' }).join('\n') : `  ${s.cap.note}`);
   out.push('');
   for (const d of DIMENSIONS) {
     const x = s.dimensions[d];

@@ -2,11 +2,12 @@ import { currentModel, normalizeTokens } from '../nlu/index.js';
 import { mentions } from '../nlu/features.js';
 import { introductionOf, type DimensionResult, type Evidence, type ScoringContext } from './context.js';
 
-
 /**
  * Professionalism, as counselors grade it: an opening (who you are, what you hope to learn),
- * preparation (no question their public profile answers), no resume pushed, and a closing (a summary of what you learned, a next step, thanks). Abstentions
- * are earned in proportion to the conversation held.
+ * preparation (a question built on their profile or organisation, none their public profile
+ * answers), no resume pushed, thanks, and a closing (a summary of what you learned and a next
+ * step, in the last turns). A pushed resume costs `resume_push_cost` at once. Not asking what the
+ * profile says is earned in proportion to the conversation held.
  */
 export function professionalism(ctx: ScoringContext): DimensionResult {
   const d = ctx.data.professionalism;
@@ -28,31 +29,37 @@ export function professionalism(ctx: ScoringContext): DimensionResult {
   const first = ctx.turns[0];
   if (first && !purpose) ctx.note(intro ? 'no_purpose' : 'no_purpose', first, 'professionalism', intro ? d.notes.no_purpose! : d.notes.no_opening!, opening);
 
+  // A resume nobody asked for turns the meeting into an application: it costs a large share at once.
   const resumeTurns = ctx.turns.filter((t) => ctx.has(t, 'resume_push'));
-  if (!resumeTurns.length) pct += c.no_resume! * ctx.earned;
+  pct -= d.resume_push_cost * resumeTurns.length;
   for (const t of resumeTurns) {
     evidence.push({ turn: t.n, text: t.text, effect: '-', note: 'pushed a resume nobody asked for' });
     ctx.note('resume_push', t, 'professionalism', d.notes.resume_push!);
   }
-  const bioTurns = ctx.turns.filter((t) => t.reply?.reaction === 'bio_question');
+  const bioTurns = ctx.profileQuestions;
   pct += Math.max(0, c.no_profile_question! * ctx.earned - (c.no_profile_question! / 2) * bioTurns.length);
   for (const t of bioTurns) {
     evidence.push({ turn: t.n, text: t.text, effect: '-', note: 'asked something their public profile already answers' });
     ctx.note('profile_question', t, 'professionalism', d.notes.profile_question!, d.rewrites.profile_question);
+  }
+  const research = ctx.questions.find((t) => ctx.researched(t));
+  if (research) {
+    pct += c.research!;
+    evidence.push({ turn: research.n, text: research.text, effect: '+', note: 'showed your research' });
   }
   const thanks = ctx.turns.find((t) => ctx.has(t, 'thanks'));
   if (thanks) {
     pct += c.thanks!;
     evidence.push({ turn: thanks.n, text: thanks.text, effect: '+', note: 'thanked them' });
   }
-  const next = ctx.turns.find((t) => ctx.has(t, 'follow_up'));
+  // A next step belongs to the closing: "I'll think about that" mid-meeting is no plan.
+  const next = ctx.closing.find((t) => ctx.has(t, 'follow_up'));
   if (next) {
     pct += c.next_step!;
     evidence.push({ turn: next.n, text: next.text, effect: '+', note: 'stated a next step' });
   }
   const lookups = currentModel().lookups;
-  const lateHalf = ctx.turns.slice(Math.floor(ctx.turns.length / 2));
-  const summary = lateHalf.find((t) => mentions(normalizeTokens(t.text), lookups, 'summary_cue'));
+  const summary = ctx.closing.find((t) => mentions(normalizeTokens(t.text), lookups, 'summary_cue'));
   if (summary) {
     pct += c.summary!;
     evidence.push({ turn: summary.n, text: summary.text, effect: '+', note: 'summed up what you learned' });
@@ -74,6 +81,8 @@ export function professionalism(ctx: ScoringContext): DimensionResult {
                   ? ctx.say(d.advice.no_next_step!)
                   : !summary
                     ? ctx.say(d.advice.no_summary!)
-                    : ctx.say(d.advice.good!);
-  return { pct: Math.round(pct), evidence, advice };
+                    : !research
+                      ? ctx.say(d.advice.no_research!)
+                      : ctx.say(d.advice.good!);
+  return { pct: Math.max(0, Math.round(pct)), evidence, advice };
 }

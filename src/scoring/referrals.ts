@@ -5,12 +5,13 @@ const NAME_PERMISSION = /\b(your name|mention (that )?(we|you)|said i should|you
 /** The contact already said their name may be used ("Mention we spoke"). */
 const NAME_OFFERED = /\b(mention (that )?(we|you|me)|use my name|tell (them|her|him) I sent you|say I sent you)\b/i;
 
-/** Referrals: asked who else to talk to, after building rapport, with permission to use their name. */
+/** Referrals: asked who else to talk to (not to be put forward for a job), after building rapport, with permission to use their name. */
 export function referrals(ctx: ScoringContext): DimensionResult {
   const d = ctx.data.referrals;
   const c = d.credits;
   const evidence: Evidence[] = [];
-  const refTurns = ctx.turns.filter((t) => ctx.has(t, 'referral_ask'));
+  // "Would you recommend me for it?" asks to be referred for a job: a job ask, not a referral.
+  const refTurns = ctx.turns.filter((t) => ctx.has(t, 'referral_ask') && !ctx.has(t, 'job_ask'));
   const questionsBefore = (n: number) => ctx.turns.filter((t) => t.n < n && t.analysis.form !== 'statement').length;
   let pct = 0;
   let permission = false;

@@ -5,7 +5,7 @@ import { noJobAsk } from './no-job-ask.js';
 import { openQuestions } from './open-questions.js';
 import { professionalism } from './professionalism.js';
 import { referrals } from './referrals.js';
-import { rubricData } from './rubric-data.js';
+import { fill, rubricData } from './rubric-data.js';
 import { timeDiscipline } from './time-discipline.js';
 
 export type { Evidence, NoteKind, Outcome, TurnNote };
@@ -24,10 +24,22 @@ export interface DimensionScore {
   advice: string;
 }
 
+/** Why a total stops below the sum of its dimensions: an excellent score needs every dimension strong. */
+export interface ScoreCap {
+  /** What the dimensions add up to. */
+  sum: number;
+  /** The dimensions below the share an excellent score needs. */
+  weak: Dimension[];
+  /** The coaching sentence that says so. */
+  note: string;
+}
+
 /** The scored meeting. */
 export interface Score {
+  /** The dimensions' points added up, held at the top of "good" when one is weak (`cap`). */
   total: number;
   max: 100;
+  cap?: ScoreCap;
   outcome: Outcome;
   /** Who ended a meeting cut short (the simulator's misunderstanding is not the student's fault). */
   endedBy?: 'student' | 'simulator';
@@ -60,7 +72,8 @@ const RULES: Record<Dimension, (ctx: ScoringContext) => DimensionResult> = {
  * Score a transcript against its scenario: a total out of 100 and five dimensions, each with its
  * evidence turns and one piece of advice drawn from that evidence, plus a note for every flagged
  * turn. Credit is earned by what the student did, in proportion to the meeting held: an empty
- * meeting scores nothing. Pure: the same transcript and scenario always give the same score.
+ * meeting scores nothing. A total above the top of "good" needs every dimension strong (`cap`).
+ * Pure: the same transcript and scenario always give the same score.
  */
 export function score(transcript: Transcript, scenario: Scenario, options: ScoreOptions = {}): Score {
   const data = rubricData();
@@ -76,11 +89,30 @@ export function score(transcript: Transcript, scenario: Scenario, options: Score
     const pts = Math.round((Math.max(0, Math.min(100, Math.round(r.pct))) * weights[d]) / 100);
     dimensions[d] = { score: pts, max: weights[d], evidence: r.evidence, advice: r.advice };
   }
-  const total = DIMENSIONS.reduce((s, d) => s + dimensions[d].score, 0);
+  const sum = DIMENSIONS.reduce((s, d) => s + dimensions[d].score, 0);
+  // Counselors grade a meeting with one weak dimension "good" at best, however strong the rest.
+  const ex = data.excellent;
+  const weak = DIMENSIONS.filter((d) => dimensions[d].score < dimensions[d].max * ex.every_dimension);
+  const cap: ScoreCap | undefined =
+    weak.length && sum > ex.otherwise_at_most
+      ? {
+          sum,
+          weak,
+          note: fill(ex.note, {
+            total: ex.otherwise_at_most,
+            sum,
+            share: Math.round(ex.every_dimension * 100),
+            weak: weak.map((d) => DIMENSION_LABEL[d].toLowerCase()).join(' and '),
+            is: weak.length === 1 ? 'is' : 'are',
+          }),
+        }
+      : undefined;
+  const total = cap ? ex.otherwise_at_most : sum;
   const notes = [...(ctx?.notes ?? [])].sort((a, b) => a.turn - b.turn || DIMENSIONS.indexOf(a.dimension) - DIMENSIONS.indexOf(b.dimension));
   return {
     total,
     max: 100,
+    ...(cap ? { cap } : {}),
     outcome: ctx?.outcome ?? outcomeOf(transcript),
     ...(ctx?.endedBy ? { endedBy: ctx.endedBy } : {}),
     duration: ctx?.duration ?? transcript.ended?.clock ?? 0,

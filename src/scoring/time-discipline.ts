@@ -1,9 +1,13 @@
 import { formatClock } from '../engine/clock.js';
-import type { DimensionResult, Evidence, ScoringContext } from './context.js';
+import { normalizeTokens, splitSentences } from '../nlu/index.js';
+import { onModelChange } from '../nlu/knowledge.js';
+import type { DimensionResult, Evidence, ScoringContext, Turn } from './context.js';
 
 /**
  * Time discipline: the agreed time acknowledged early (within `early_turns` turns or
- * `early_minutes` minutes), a wrap-up begun before the end, and a finish on time. A meeting the
+ * `early_minutes` minutes, and before the goodbye), a wrap-up begun before the end, and a finish on
+ * time. The student saying the time is already over counts as running over, whatever the simulated
+ * clock says; going on with questions after saying so costs the whole finish. A meeting the
  * simulator cut short without cause from the student is not held against them.
  */
 export function timeDiscipline(ctx: ScoringContext): DimensionResult {
@@ -12,7 +16,11 @@ export function timeDiscipline(ctx: ScoringContext): DimensionResult {
   const evidence: Evidence[] = [];
   const vars = { early_turns: d.early_turns, early_minutes: d.early_minutes };
   const timeTurns = ctx.turns.filter((t) => ctx.has(t, 'time_check'));
-  const early = timeTurns.find((t) => t.n <= d.early_turns || t.clock < d.early_minutes * 60);
+  const last = ctx.turns[ctx.turns.length - 1];
+  // "Thanks for your time" on the way out is a goodbye, not an early acknowledgement.
+  const early = timeTurns.find((t) => t !== last && (t.n <= d.early_turns || t.clock < d.early_minutes * 60));
+  // "I think I've gone over our time": the student's own word that the agreed time has passed.
+  const saidOver = timeTurns.find((t) => t !== early && saysOver(t, d.said_over));
   let pct = 0;
   if (early) {
     pct += c.early_ack!;
@@ -20,13 +28,14 @@ export function timeDiscipline(ctx: ScoringContext): DimensionResult {
   }
   // The wrap-up starts when the contact hears it (wrap-up, farewell), or at a mention of the time in the last turns.
   const wrapStart = ctx.turns.find((t) => t.reply?.phase === 'wrapUp' || t.reply?.reaction === 'farewell' || t.reply?.reaction === 'wrap_up' || (t !== early && ctx.has(t, 'time_check') && ctx.turns.indexOf(t) >= ctx.turns.length - 3));
-  if (wrapStart && wrapStart.clock <= ctx.end) {
+  if (wrapStart && wrapStart.clock <= ctx.end && (!saidOver || wrapStart.n < saidOver.n)) {
     pct += c.wrap_up!;
     evidence.push({ turn: wrapStart.n, text: wrapStart.text, effect: '+', note: `started wrapping up at ${formatClock(wrapStart.clock)}, before the end` });
   }
   const over = Math.max(0, ctx.duration - ctx.end);
   const lateTimeCheck = timeTurns.some((t) => t.clock >= ctx.end - ctx.scenario.meeting.warning_minutes * 60);
-  const last = ctx.turns[ctx.turns.length - 1];
+  // Questions asked after saying the time was over: knowingly going on.
+  const kept = saidOver ? ctx.questions.filter((t) => t.n > saidOver.n).length : 0;
   if (ctx.outcome === 'hard_stop') {
     pct = Math.min(pct, 10);
     if (last) {
@@ -37,13 +46,18 @@ export function timeDiscipline(ctx: ScoringContext): DimensionResult {
     // Leaving on time (graceful, or simply ending) is a finish on time; being cut short by the contact is not.
     let finish = ctx.outcome === 'graceful' || ctx.outcome === 'left' || ctx.endedBy === 'simulator' ? c.graceful_finish! : c.other_finish!;
     if (over > 0) {
-      const penalty = Math.min(1, over / Math.max(60, ctx.scenario.meeting.overtime_minutes * 60)) * (lateTimeCheck ? 0.5 : 1);
+      const penalty = Math.min(1, over / Math.max(60, ctx.scenario.meeting.overtime_minutes * 60)) * (lateTimeCheck ? d.softened : 1);
       finish = Math.round(finish * (1 - penalty));
       const overTurn = ctx.turns.find((t) => t.clock > ctx.end) ?? last;
       if (overTurn) {
         evidence.push({ turn: overTurn.n, text: overTurn.text, effect: '-', note: `ran ${formatClock(over)} over the agreed ${ctx.minutes} minutes${lateTimeCheck ? ' (softened: you pointed out the time)' : ''}` });
         ctx.note('overran', overTurn, 'time_discipline', ctx.say(d.notes.overran!), d.rewrites.overran);
       }
+    } else if (saidOver) {
+      // Said and wrapped up at once: an overrun softened as above; said and went on: a real one.
+      finish = kept ? 0 : Math.round(finish * (1 - d.softened));
+      evidence.push({ turn: saidOver.n, text: saidOver.text, effect: '-', note: kept ? `said the time was over, then asked ${kept} more question${kept === 1 ? '' : 's'}` : 'said the time was already over before wrapping up' });
+      ctx.note('overran', saidOver, 'time_discipline', ctx.say(d.notes.said_over!), d.rewrites.overran);
     }
     pct += finish;
   }
@@ -55,14 +69,34 @@ export function timeDiscipline(ctx: ScoringContext): DimensionResult {
       ? ctx.say(d.advice.hard_stop!, { clock: formatClock(ctx.duration) })
       : ctx.endedBy === 'simulator'
         ? ctx.say(d.advice.simulator!)
-        : !early && late
-          ? ctx.say(d.advice.late_ack!, { ...vars, clock: formatClock(late.clock) })
-          : !early
-            ? ctx.say(d.advice.no_ack!, vars)
-            : !wrapStart
-              ? ctx.say(d.advice.no_wrap!)
-              : over > 0
-                ? ctx.say(d.advice.overran!, { over: formatClock(over) })
-                : ctx.say(d.advice.good!);
+        : saidOver && over === 0
+          ? ctx.say(kept ? d.advice.kept_going! : d.advice.said_over!, { clock: formatClock(saidOver.clock) })
+          : !early && late
+            ? ctx.say(d.advice.late_ack!, { ...vars, clock: formatClock(late.clock) })
+            : !early
+              ? ctx.say(d.advice.no_ack!, vars)
+              : !wrapStart
+                ? ctx.say(d.advice.no_wrap!)
+                : over > 0
+                  ? ctx.say(d.advice.overran!, { over: formatClock(over) })
+                  : ctx.say(d.advice.good!);
   return { pct, evidence, advice };
+}
+
+const NEGATION = /\b(?:not|never|no)\b/;
+
+let phraseCache = new WeakMap<readonly string[], string[]>();
+onModelChange(() => (phraseCache = new WeakMap()));
+
+/** Whether a turn says the agreed time has already passed: one of `phrases`, not negated earlier in its sentence ("I don't think we went over"). */
+function saysOver(t: Turn, phrases: readonly string[]): boolean {
+  let wanted = phraseCache.get(phrases);
+  if (!wanted) phraseCache.set(phrases, (wanted = phrases.map((p) => ` ${normalizeTokens(p).join(' ')} `)));
+  return splitSentences(t.text).some((s) => {
+    const joined = ` ${normalizeTokens(s.text).filter((w) => w !== ',').join(' ')} `;
+    return wanted.some((p) => {
+      const at = joined.indexOf(p);
+      return at >= 0 && !NEGATION.test(joined.slice(0, at));
+    });
+  });
 }

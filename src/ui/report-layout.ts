@@ -43,10 +43,11 @@ const colour = (score: number, max: number) => (score >= max * 0.8 ? 'green' : s
 
 /**
  * Lay out the report card in `height` rows of `width` cells. Always shown: the headline with the
- * total, a bar per dimension and the keys. Then, as room allows: how the meeting ended, the turn
- * notes (a list scrolled by whole notes), one line of advice per dimension, the mood timeline
- * with its legend, where the transcript was saved, and blank rows between sections. Whatever is
- * cut here is in the full report printed when the program ends.
+ * total, a bar per dimension and the keys. Then, as room allows: why the total is held below the
+ * dimensions' sum (when it is), how the meeting ended, the turn notes (a list scrolled by whole
+ * notes), one line of advice per dimension, the mood timeline with its legend, where the
+ * transcript was saved, and blank rows between sections. Whatever is cut here is in the full
+ * report printed when the program ends.
  */
 export function reportLayout(
   s: Score,
@@ -58,6 +59,8 @@ export function reportLayout(
 ): ReportLayout {
   const w = Math.max(20, width);
   const headline: Row = [{ text: `Your score: ${s.total}/100`, bold: true }];
+  // Why the total is below its dimensions' sum: shown under the headline when there is room.
+  const capRow = s.cap ? fitRow(row(s.cap.note, { color: 'yellow' }), w) : undefined;
   const outcome = fitRow(row(outcomeText(s), { dim: true }), w);
   const labelWidth = 17;
   const barWidth = Math.max(5, Math.min(20, w - labelWidth - 7));
@@ -94,7 +97,7 @@ export function reportLayout(
     : undefined;
 
   // What fits, in order of importance; the notes list takes whatever room is left.
-  const want = { outcome: false, notes: false, advice: false, timeline: false, saved: false, gap1: false, gap2: false };
+  const want = { cap: false, outcome: false, notes: false, advice: false, timeline: false, saved: false, gap1: false, gap2: false };
   let free = height - 1 - dims.length - 1;
   const take = (k: keyof typeof want, n: number) => {
     if (n <= free) {
@@ -104,6 +107,7 @@ export function reportLayout(
   };
   // The notes get at least four rows: a short note whole, and the start of the next.
   const minNotes = Math.min(4, noteRows.length);
+  if (capRow) take('cap', 1);
   take('outcome', 1);
   take('notes', 1 + minNotes);
   take('advice', advice.length);
@@ -121,6 +125,7 @@ export function reportLayout(
   const from = starts[first] ?? 0;
   const inView = starts.filter((start) => start >= from && start < from + view).length;
   const rows: Row[] = [headline];
+  if (want.cap && capRow) rows.push(capRow);
   if (want.outcome) rows.push(outcome);
   if (want.gap1) rows.push(row(''));
   for (let i = 0; i < dims.length; i++) {

@@ -9,8 +9,9 @@ import type { Score } from '../../src/scoring/rubric.js';
 
 /**
  * The calibration set (test/calibration/): scripts graded by a counselor before the rubric was
- * tuned. The rubric must put each in its band, order them as the bands do, and move only the
- * named dimension between the two scripts of a minimal pair.
+ * tuned. The rubric must put each in its grade band and each dimension in its dimension band,
+ * order them as the bands do, and move only the named dimension between the two scripts of a
+ * minimal pair.
  */
 interface Bands {
   bands: Record<string, [number, number]>;
@@ -65,19 +66,59 @@ function spearman(xs: number[], ys: number[]): number {
   return num / Math.sqrt(dx * dy);
 }
 
+/**
+ * Dimension grades the rubric does not reproduce, each with the reason: the counselor's own labels
+ * disagree with each other on the same evidence, or the language layer misreads a line. The test
+ * fails when one of them starts to agree, so the list only ever shrinks.
+ */
+const DISAGREEMENTS: Record<string, string> = {
+  'nurse-fair.txt professionalism':
+    'high, but the close (thanks and a next step, no summary of what she learned) is the one the counselor grades mid in finance-good-1, nurse-good-1, engineer-good-1 and nonprofit-good-1',
+  'nonprofit-good-2.txt professionalism':
+    'high, with the same close as nurse-fair (no summary), and the analyzer does not hear a purpose in "I really wanted to hear how you got here and what the work is like"',
+  'nonprofit-fair.txt professionalism':
+    'low, but the analyzer reads "i want to work at a nonprofit someday" as a learning purpose; engineer-fair, with fewer of the habits, is graded mid',
+};
+
+/** Whether a dimension's share of its weight is in the named band: [lo, hi), the top band including 1. */
+function inBand(share: number, band: string): boolean {
+  const [lo, hi] = cal.dimension_bands[band]!;
+  return share >= lo && (share < hi || (hi === 1 && share <= 1));
+}
+
 describe('calibration: the rubric agrees with a counselor', () => {
-  it('puts the scripts in their grade bands: at least 70 % exactly, and all but one within 10 points', () => {
-    const exact: string[] = [];
-    const far: string[] = [];
+  it('puts every script in its grade band', () => {
+    const off: string[] = [];
     for (const s of cal.scripts) {
       const [lo, hi] = cal.bands[s.grade]!;
       const t = scoreOf(s.file).total;
-      if (t < lo || t > hi) exact.push(`${s.file}: ${t} (counselor: ${s.grade} ${lo}–${hi})`);
-      if (t < lo - 10 || t > hi + 10) far.push(`${s.file}: ${t} (counselor: ${s.grade} ${lo}–${hi}) — ${s.why}`);
+      if (t < lo || t > hi) off.push(`${s.file}: ${t} (counselor: ${s.grade} ${lo}–${hi}) — ${s.why}`);
     }
-    // Measured: 37 of 50 in band, 49 of 50 within 10 points (see the closing note of the rubric issue).
-    expect(1 - exact.length / cal.scripts.length, exact.join('\n')).toBeGreaterThanOrEqual(0.7);
-    expect(far.length, far.join('\n')).toBeLessThanOrEqual(1);
+    expect(off, off.join('\n')).toEqual([]);
+  });
+
+  it('puts every dimension in its band (share of its weight), but for the disagreements listed with their reason', () => {
+    const off: string[] = [];
+    const detail: string[] = [];
+    for (const s of cal.scripts) {
+      const sc = scoreOf(s.file);
+      for (const d of DIMENSIONS) {
+        const x = sc.dimensions[d];
+        if (inBand(x.score / x.max, s.dimensions[d])) continue;
+        off.push(`${s.file} ${d}`);
+        detail.push(`${s.file} ${d}: ${x.score}/${x.max} (counselor: ${s.dimensions[d]}) ${DISAGREEMENTS[`${s.file} ${d}`] ?? `— ${s.why}`}`);
+      }
+    }
+    expect(off, detail.join('\n')).toEqual(Object.keys(DISAGREEMENTS));
+  });
+
+  it('holds a total at the top of "good" exactly when a dimension is weak, as the counselor grades', () => {
+    for (const s of cal.scripts) {
+      const sc = scoreOf(s.file);
+      const sum = DIMENSIONS.reduce((t, d) => t + sc.dimensions[d].score, 0);
+      expect(sc.total, s.file).toBe(sc.cap ? rubricData().excellent.otherwise_at_most : sum);
+      if (sc.cap) expect(sc.cap.sum, s.file).toBe(sum);
+    }
   });
 
   it("orders the scripts as the bands do (Spearman's rho ≥ 0.9)", () => {
@@ -99,6 +140,7 @@ describe('calibration: the rubric agrees with a counselor', () => {
 
   it('never advises doing what the student already did', () => {
     const r = rubricData();
+    const says = (template: string) => new RegExp(`^${template.split(/\{\w+\}/).map((p) => p.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('.*')}$`);
     const problems: string[] = [];
     for (const s of cal.scripts) {
       const sc = scoreOf(s.file);
@@ -111,6 +153,15 @@ describe('calibration: the rubric agrees with a counselor', () => {
       if (did('professionalism', 'thanked them') && advice('professionalism') === r.professionalism.advice.no_thanks) problems.push(`${s.file}: told to thank them`);
       if (did('professionalism', 'stated a next step') && advice('professionalism') === r.professionalism.advice.no_next_step) problems.push(`${s.file}: told to state a next step`);
       if (did('open_questions', 'open follow-up') && advice('open_questions').startsWith('Good open questions. Build on')) problems.push(`${s.file}: told to build on answers`);
+      if (did('open_questions', 'built on their profile') && says(r.open_questions.advice.no_research!).test(advice('open_questions'))) problems.push(`${s.file}: told to show research`);
+      if (did('professionalism', 'showed your research') && advice('professionalism') === r.professionalism.advice.no_research) problems.push(`${s.file}: told to show preparation`);
+      if (did('professionalism', 'summed up') && advice('professionalism') === r.professionalism.advice.no_summary) problems.push(`${s.file}: told to sum up`);
+      const job = sc.dimensions.no_job_ask.evidence.some((e) => e.note.startsWith('asked for a job'));
+      if (!job && says(r.no_job_ask.advice.job_ask!).test(advice('no_job_ask'))) problems.push(`${s.file}: told not to ask for a job`);
+      const again = sc.dimensions.no_job_ask.evidence.some((e) => e.note.startsWith('brought your resume up again'));
+      if (!again && says(r.no_job_ask.advice.resume!).test(advice('no_job_ask'))) problems.push(`${s.file}: told about a resume they did not repeat`);
+      const wentOn = sc.dimensions.time_discipline.evidence.some((e) => e.note.startsWith('said the time was over, then asked'));
+      if (!wentOn && says(r.time_discipline.advice.kept_going!).test(advice('time_discipline'))) problems.push(`${s.file}: told they kept going`);
     }
     expect(problems).toEqual([]);
   });

@@ -7,6 +7,8 @@ import { DIMENSIONS, type Dimension } from '../../src/scenario/schema.js';
 import { analyze } from '../../src/nlu/index.js';
 import { DEFAULT_WEIGHTS, score } from '../../src/scoring/rubric.js';
 import { Session } from '../../src/session/session.js';
+import { scoreRecord } from '../../src/report/formats.js';
+import { renderReport } from '../../src/report/text.js';
 
 const cat = loadCatalog();
 const engineer = cat.scenarios.find((s) => s.scenario.id === 'startup-engineer')!;
@@ -27,7 +29,8 @@ describe('rubric', () => {
   });
 
   it('open_questions: closed questions cost only that dimension, each with the analyzer\'s rewrite when it has one', () => {
-    const closed = ['Is the work stressful?', 'Do you enjoy it?', 'Are the hours long?', 'Do you have any advice for me?', 'Is the culture good?'];
+    // The last one is built on her profile: professionalism credits the research even in a closed question.
+    const closed = ['Is the work stressful?', 'Do you enjoy it?', 'Are the hours long?', 'Do you have any advice for me?', 'Was it hard to leave the bank for a startup?'];
     const lines = [model[0]!, model[1]!, ...closed, ...model.slice(11)];
     expect(points(lines)).toEqual({ ...full, open_questions: 2 }); // only the share for filling the time: 5 of 9 questions
     const notes = run(lines).notes.filter((n) => n.dimension === 'open_questions');
@@ -85,7 +88,7 @@ describe('rubric', () => {
 
   it('professionalism: a pushed resume costs only that dimension', () => {
     const lines = replace(10, model[10]!, "I brought my resume if you'd like to see it.");
-    expect(points(lines)).toEqual({ ...full, professionalism: 19 }); // the resume's 25 % of 25
+    expect(points(lines)).toEqual({ ...full, professionalism: 15 }); // the resume costs 40 % of 25
   });
 
   it('professionalism: a question the public profile answers is flagged', () => {
@@ -93,6 +96,69 @@ describe('rubric', () => {
     const s = run(lines);
     expect(points(lines)).toEqual({ ...full, professionalism: 24 }); // half of the 10 % for preparation
     expect(s.notes.map((n) => [n.turn, n.dimension])).toEqual([[12, 'professionalism']]);
+  });
+
+  it('professionalism: a question the scenario lists as asking for a profile fact is flagged even when the contact answers it', () => {
+    const lines = replace(10, model[10]!, 'So what did you study in college?');
+    const s = run(lines);
+    expect(points(lines)).toEqual({ ...full, professionalism: 24 }); // half of the 10 % for preparation; not an open question either
+    expect(s.notes.map((n) => [n.turn, n.kind])).toEqual([[12, 'profile_question']]);
+  });
+
+  it('professionalism: a summary and a next step count in the closing, not mid-meeting', () => {
+    const lines = [...model.slice(0, 2), model[13]!, model[14]!, ...model.slice(2, 13)];
+    expect(points(lines).professionalism).toBe(15); // the opening, preparation and thanks: 60 % of 25
+    expect(run(lines).dimensions.professionalism.advice).toBe('Close with a concrete next step: "I will send you a note after I talk to …".');
+  });
+
+  it('time_discipline: "thanks for your time" on the way out is a wrap-up, not an early acknowledgement', () => {
+    const lines = [model[0]!, model[2]!, model[3]!, model[5]!, 'Okay, thanks for your time.'];
+    const s = run(lines);
+    expect(s.dimensions.time_discipline.score).toBe(11); // wrap-up and finish, no early mention: 75 % of 15
+    expect(s.dimensions.time_discipline.advice).toMatch(/^You mentioned the time at 0\d:\d\d — say it in your first turns/);
+  });
+
+  it('time_discipline: saying the time is over, then asking more, costs the whole finish', () => {
+    const lines = [...model.slice(0, 8), "I know we're a bit over time, but I still have a few more questions.", ...model.slice(8)];
+    const s = run(lines);
+    expect(s.dimensions.time_discipline.score).toBe(4); // the early mention only: 25 % of 15
+    expect(s.dimensions.time_discipline.advice).toMatch(/^You said at \d\d:\d\d that the agreed 20 minutes were over, then kept asking questions/);
+    expect(s.notes.map((n) => [n.turn, n.kind])).toEqual([[9, 'overran']]);
+  });
+
+  it('time_discipline: saying it is over and wrapping up at once halves the finish and loses the wrap-up', () => {
+    const lines = replace(11, "Oh, I think I've gone over our time, sorry. Is there anyone else you think I should talk to, and may I mention your name?");
+    expect(points(lines).time_discipline).toBe(8); // the early mention and half the finish: 50 % of 15
+    expect(points(replace(11, "I don't think we've gone over our time yet. Is there anyone else you think I should talk to, and may I mention your name?")).time_discipline).toBe(15);
+  });
+
+  it('no_job_ask: asking them to look over the resume is resume pushing, and bringing it up again costs a share', () => {
+    const lines = replace(10, model[10]!, "I brought my resume if you'd like to see it.", 'Could you look it over and let me know if anything should change?');
+    const s = run(lines);
+    expect(s.dimensions.no_job_ask.score).toBe(16); // the second push costs 20 %
+    expect(s.notes.map((n) => [n.turn, n.kind])).toEqual([
+      [12, 'resume_push'],
+      [13, 'resume_push'],
+    ]);
+  });
+
+  it('referrals: asking to be recommended for an opening is a job ask, not a referral', () => {
+    const lines = [...model.slice(0, 10), 'I saw a junior engineer posting on your website.', "Would you be able to recommend me for it? I think I'd be a great fit.", ...model.slice(12)];
+    const p = points(lines);
+    expect([p.no_job_ask, p.referrals]).toEqual([0, 0]);
+  });
+
+  it('a total is held at the top of "good" when one dimension is weak, and the report says why', () => {
+    const s = run(replace(11));
+    expect(points(replace(11))).toEqual({ ...full, referrals: 0 });
+    expect(s.total).toBe(84);
+    expect(s.cap).toEqual({
+      sum: 90,
+      weak: ['referrals'],
+      note: 'Held at 84 (your dimensions add up to 90): an excellent score needs every dimension at 75% or more, and referrals is below that.',
+    });
+    expect(renderReport(s).split('\n')[1]).toBe(`  ${s.cap!.note}`);
+    expect(scoreRecord('x.txt', 'startup-engineer', s)).toMatchObject({ total: 84, cap: s.cap });
   });
 
   it('advice names what the student did: purpose missing after an introduction, with their name in the suggested line', () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellWidth } from '../../src/report/wrap.js';
@@ -103,6 +104,15 @@ describe('the report card fits any terminal', () => {
         expect(l.top).toBeLessThanOrEqual(l.maxTop);
       }),
     );
+  });
+
+  it('a total held below its dimensions\' sum says why under the headline, when there is room', () => {
+    const model = readFileSync(new URL('../fixtures/scripts/model-meeting.txt', import.meta.url), 'utf8').trim().split('\n');
+    const held = scoreScript(model.filter((_, i) => i !== 11).join('\n'), engineer, 1).score;
+    expect(held.cap).toBeDefined();
+    const l = reportLayout(held, [], undefined, 200, 40, 0);
+    expect(show(l.rows).slice(0, 2)).toEqual(['Your score: 84/100', held.cap!.note]);
+    for (const width of [20, 50, 80]) for (const r of reportLayout(held, [], undefined, width, 12, 0).rows) expect(rowWidth(r)).toBeLessThanOrEqual(width);
   });
 
   it('the legend names every glyph the timeline can show', () => {

@@ -517,7 +517,7 @@ describe('report card (80×24)', () => {
     for (const l of POOR) await say(l);
     await say('/end');
     const head = [
-      'Your score: 9/100',
+      'Your score: 7/100',
       'the meeting ended when you left at 01:26 of 20:00',
       '',
       'Open questions   █░░░░░░░░░░░░░░░░░░░  2/30',
@@ -528,7 +528,7 @@ describe('report card (80×24)', () => {
       '  You asked for a job or an opening at 00:18. Never ask for a job, an opening o…',
       'Referrals        ░░░░░░░░░░░░░░░░░░░░  0/10',
       '  Before you leave, ask "Is there anyone else you think I should talk to?"',
-      'Professionalism  ██░░░░░░░░░░░░░░░░░░  2/25',
+      'Professionalism  ░░░░░░░░░░░░░░░░░░░░  0/25',
       '  Open with who you are and what you hope to learn: "I\'m Sam, and I\'m hoping to…',
       '',
     ];
@@ -585,7 +585,7 @@ describe('report card (80×24)', () => {
     await press(ENTER);
     expect(frame()).toBe(
       [
-        'Your score: 83/100',
+        'Your score: 77/100',
         'the meeting ended gracefully at 10:30 of 20:00',
         '',
         'Open questions   ███████████░░░░░░░░░ 17/30',
@@ -596,7 +596,7 @@ describe('report card (80×24)', () => {
         '  You kept it about learning, not a job, through 6 questions. Good.',
         'Referrals        ████████████████████ 10/10',
         '  Well done: you asked for referrals at the right moment and settled whose name…',
-        'Professionalism  █████████████████░░░ 21/25',
+        'Professionalism  ████████████░░░░░░░░ 15/25',
         '  Before you thank them, sum up what you learned in a sentence: it shows you li…',
         '',
         'What cost points',
@@ -615,13 +615,13 @@ describe('report card (80×24)', () => {
     await say('/end');
     expect(frame()).toBe(
       [
-        'Your score: 9/100',
+        'Your score: 7/100',
         'the meeting ended when you left at 01:26 of 20:00',
         'Open questions   █░░░░░░░░░░░░░░░░░░░  2/30',
         'Time discipline  ███████░░░░░░░░░░░░░  5/15',
         'No job ask       ░░░░░░░░░░░░░░░░░░░░  0/20',
         'Referrals        ░░░░░░░░░░░░░░░░░░░░  0/10',
-        'Professionalism  ██░░░░░░░░░░░░░░░░░░  2/25',
+        'Professionalism  ░░░░░░░░░░░░░░░░░░░░  0/25',
         'What cost points · 1–2 of 7',
         '#1 00:00 "Do you like your job?"',
         '   Closed question: it invites a one-word answer.',
