@@ -254,14 +254,15 @@ function clauseForm(raw: readonly string[], qmark: boolean): FormVerdict {
   if (cue) return { form: 'open', why: `prompt "${cue}"` };
   const joined = t.join(' ');
   if (INVITE.test(joined) || INVITE_OPINION.test(joined) || INVITE_IMPERSONAL.test(joined) || WONDER.test(joined) || HEAR.test(joined)) return { form: 'open', why: 'statement inviting elaboration' };
-  if (!qmark) {
-    // Typed without "?": a question inverted later in the clause ("so like what does a normal day look like").
+  {
+    // A question inverted later in the clause, after a preface: "so like what does a normal day look
+    // like" (typed without "?"), "if you were in my shoes what would you do first?".
     for (let k = 1; k + 2 < t.length; k++) {
       if (!WH.has(t[k]!) || (!words('what how why').has(t[k]!) && !QUESTION_LEAD.has(t[k - 1]!))) continue;
       const at = t[k + 1] === 'else' ? k + 2 : k + 1;
       if (AUX.has(t[at] ?? '') && SUBJECT.has(t[at + 1] ?? '') && t[at + 1] !== 'it' && t[at + 1] !== 'that') {
         const v = whClause(t.slice(k), true);
-        return { ...v, why: `${v.why}, typed without "?"` };
+        return { ...v, why: `${v.why}${qmark ? ', after a preface' : ', typed without "?"'}` };
       }
     }
   }
