@@ -1,6 +1,7 @@
 import { currentModel, normalizeTokens } from '../nlu/index.js';
 import { mentions } from '../nlu/features.js';
 import { introductionOf, type DimensionResult, type Evidence, type ScoringContext } from './context.js';
+import { timeMentions } from './time-discipline.js';
 
 /**
  * Professionalism, as counselors grade it: an opening (who you are, what you hope to learn),
@@ -17,13 +18,16 @@ export function professionalism(ctx: ScoringContext): DimensionResult {
   const firstTurns = ctx.turns.slice(0, 3);
   const intro = introductionOf(ctx.turns)?.turn;
   const purpose = firstTurns.find((t) => ctx.has(t, 'purpose'));
+  // A 30-second introduction, not a life story: a long opening earns part of its credit.
+  const long = (t: { text: string }) => t.text.trim().split(/\s+/).length > d.opening_words;
+  const longOpening = (intro && long(intro)) || (purpose && long(purpose));
   if (intro) {
-    pct += c.introduction!;
-    evidence.push({ turn: intro.n, text: intro.text, effect: '+', note: 'introduced yourself' });
+    pct += c.introduction! * (long(intro) ? d.long_opening_share : 1);
+    evidence.push({ turn: intro.n, text: intro.text, effect: '+', note: long(intro) ? 'introduced yourself, at length' : 'introduced yourself' });
   }
   if (purpose) {
-    pct += c.purpose!;
-    evidence.push({ turn: purpose.n, text: purpose.text, effect: '+', note: 'stated a learning purpose' });
+    pct += c.purpose! * (long(purpose) ? d.long_opening_share : 1);
+    evidence.push({ turn: purpose.n, text: purpose.text, effect: '+', note: long(purpose) ? 'stated a learning purpose, at length' : 'stated a learning purpose' });
   }
   const opening = ctx.name ? ctx.say(d.opening, { name: ctx.name }) : d.opening_no_name;
   const first = ctx.turns[0];
@@ -35,6 +39,12 @@ export function professionalism(ctx: ScoringContext): DimensionResult {
   for (const t of resumeTurns) {
     evidence.push({ turn: t.n, text: t.text, effect: '-', note: 'pushed a resume nobody asked for' });
     ctx.note('resume_push', t, 'professionalism', d.notes.resume_push!);
+  }
+  // Keeping them past the time you yourself said was up is a discourtesy, not only an overrun.
+  const { saidOver, kept } = timeMentions(ctx);
+  if (saidOver && kept > 0) {
+    pct -= d.kept_going_cost;
+    evidence.push({ turn: saidOver.n, text: saidOver.text, effect: '-', note: `kept them ${kept} more question${kept === 1 ? '' : 's'} past the time you said was up` });
   }
   const bioTurns = ctx.profileQuestions;
   pct += Math.max(0, c.no_profile_question! * ctx.earned - (c.no_profile_question! / 2) * bioTurns.length);
@@ -71,7 +81,11 @@ export function professionalism(ctx: ScoringContext): DimensionResult {
         ? ctx.say(d.advice.no_purpose!, { opening })
         : !intro
           ? ctx.say(d.advice.no_intro!, { opening })
-          : resumeTurns.length
+          : longOpening
+            ? ctx.say(d.advice.long_opening!, { words: String(d.opening_words) })
+            : saidOver && kept > 0
+            ? ctx.say(d.advice.kept_going!)
+            : resumeTurns.length
             ? ctx.say(d.advice.resume!)
             : bioTurns.length
               ? ctx.say(d.advice.profile!)

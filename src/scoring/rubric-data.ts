@@ -42,7 +42,7 @@ export const rubricFileSchema = z.strictObject({
   }),
   no_job_ask: z.strictObject({ repeated_resume_cost: z.number().min(0).max(100), advice: texts, notes: texts, rewrites: texts }),
   referrals: z.strictObject({ rapport_questions: z.number().int().min(0), rapport_seconds: z.number().min(0), credits, advice: texts, notes: texts }),
-  professionalism: z.strictObject({ credits, resume_push_cost: z.number().min(0).max(100), advice: texts, notes: texts, rewrites: texts, opening: text, opening_no_name: text }),
+  professionalism: z.strictObject({ credits, resume_push_cost: z.number().min(0).max(100), opening_words: z.number().int().min(1), long_opening_share: z.number().min(0).max(1), kept_going_cost: z.number().min(0).max(100), advice: texts, notes: texts, rewrites: texts, opening: text, opening_no_name: text }),
   mistakes: z.record(z.string(), mistake),
   letter_mistakes: z.record(z.string(), mistake),
 });

@@ -15,12 +15,8 @@ export function timeDiscipline(ctx: ScoringContext): DimensionResult {
   const c = d.credits;
   const evidence: Evidence[] = [];
   const vars = { early_turns: d.early_turns, early_minutes: d.early_minutes };
-  const timeTurns = ctx.turns.filter((t) => ctx.has(t, 'time_check'));
+  const { timeTurns, early, saidOver, kept } = timeMentions(ctx);
   const last = ctx.turns[ctx.turns.length - 1];
-  // "Thanks for your time" on the way out is a goodbye, not an early acknowledgement.
-  const early = timeTurns.find((t) => t !== last && (t.n <= d.early_turns || t.clock < d.early_minutes * 60));
-  // "I think I've gone over our time": the student's own word that the agreed time has passed.
-  const saidOver = timeTurns.find((t) => t !== early && saysOver(t, d.said_over));
   let pct = 0;
   if (early) {
     pct += c.early_ack!;
@@ -34,8 +30,6 @@ export function timeDiscipline(ctx: ScoringContext): DimensionResult {
   }
   const over = Math.max(0, ctx.duration - ctx.end);
   const lateTimeCheck = timeTurns.some((t) => t.clock >= ctx.end - ctx.scenario.meeting.warning_minutes * 60);
-  // Questions asked after saying the time was over: knowingly going on.
-  const kept = saidOver ? ctx.questions.filter((t) => t.n > saidOver.n).length : 0;
   if (ctx.outcome === 'hard_stop') {
     pct = Math.min(pct, 10);
     if (last) {
@@ -81,6 +75,23 @@ export function timeDiscipline(ctx: ScoringContext): DimensionResult {
                   ? ctx.say(d.advice.overran!, { over: formatClock(over) })
                   : ctx.say(d.advice.good!);
   return { pct, evidence, advice };
+}
+
+/**
+ * Where the student spoke of the time: every time check, the early acknowledgement ("Thanks for
+ * your time" on the way out is a goodbye, not one), the turn saying the agreed time had already
+ * passed ("I think I've gone over our time"), and how many questions came after it (knowingly
+ * going on). Professionalism reads the last too: keeping someone past the time you named is a
+ * discourtesy as well as an overrun.
+ */
+export function timeMentions(ctx: ScoringContext): { timeTurns: Turn[]; early: Turn | undefined; saidOver: Turn | undefined; kept: number } {
+  const d = ctx.data.time_discipline;
+  const timeTurns = ctx.turns.filter((t) => ctx.has(t, 'time_check'));
+  const last = ctx.turns[ctx.turns.length - 1];
+  const early = timeTurns.find((t) => t !== last && (t.n <= d.early_turns || t.clock < d.early_minutes * 60));
+  const saidOver = timeTurns.find((t) => t !== early && saysOver(t, d.said_over));
+  const kept = saidOver ? ctx.questions.filter((t) => t.n > saidOver.n).length : 0;
+  return { timeTurns, early, saidOver, kept };
 }
 
 const NEGATION = /\b(?:not|never|no)\b/;
