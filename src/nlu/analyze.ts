@@ -88,12 +88,8 @@ export function analyze(text: string, options: { explain?: boolean } = {}): Anal
     return [`${formWhy.form}: ${formWhy.why}`, ...cues].join('; ');
   };
   const yesNo = best.form === 'closed' && AUX.has(best.clause?.[0] ?? '');
-  const result = new TurnAnalysis(input, best.form, intents, sentences, topics, yesNo, explain);
-  if (best.form === 'closed' && best.clause) {
-    const suggestion = openRewrite(best.clause.join(' '));
-    if (suggestion) result.suggestion = suggestion;
-  }
-  return result;
+  const clause = best.form === 'closed' ? best.clause : undefined;
+  return new TurnAnalysis(input, best.form, intents, sentences, topics, yesNo, explain, clause ? () => openRewrite(clause.join(' ')) : undefined);
 }
 
 /**
@@ -101,9 +97,10 @@ export function analyze(text: string, options: { explain?: boolean } = {}): Anal
  * reply never needs it, transcripts and coaching do. JSON and copies include it.
  */
 class TurnAnalysis implements Analysis {
-  suggestion?: string;
   #why: string | undefined;
   readonly #explain: () => string;
+  #suggestion: string | undefined | null = null;
+  readonly #rewrite: (() => string | undefined) | undefined;
   constructor(
     public text: string,
     public form: Analysis['form'],
@@ -112,8 +109,18 @@ class TurnAnalysis implements Analysis {
     public topics: TopicScore[],
     public yesNo: boolean,
     explain: () => string,
+    rewrite?: () => string | undefined,
   ) {
     this.#explain = explain;
+    this.#rewrite = rewrite;
+  }
+  /** The open rewrite of a closed question, worked out when first read (coaching, transcripts). */
+  get suggestion(): string | undefined {
+    if (this.#suggestion === null) this.#suggestion = this.#rewrite?.() || undefined;
+    return this.#suggestion;
+  }
+  set suggestion(v: string | undefined) {
+    this.#suggestion = v;
   }
   get why(): string {
     return (this.#why ??= this.#explain());

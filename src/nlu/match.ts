@@ -89,6 +89,8 @@ export interface TopicIndex {
   byCanonical: Map<string, string>;
   docs: Doc[];
   idf: Map<string, number>;
+  /** For each stem, the docs holding it and its weight there (so a question only visits docs it shares a stem with). */
+  postings: Map<string, Array<[number, number]>>;
   unknownWeight: number;
   /** Each profile fact's content stems, as written. */
   facts: Array<Set<string>>;
@@ -112,7 +114,15 @@ export function buildTopicIndex(table: TopicTable): TopicIndex {
   });
   const all = [...idf.values()];
   const facts = table.profile.map((p) => new Set((p.facts ?? []).flatMap((f) => contentStems(f))));
-  return { table, byCanonical, docs, idf, unknownWeight: all.reduce((a, b) => a + b, 0) / (all.length || 1), facts };
+  const postings = new Map<string, Array<[number, number]>>();
+  docs.forEach((d, i) => {
+    for (const [stem, w] of d.weights) {
+      let list = postings.get(stem);
+      if (!list) postings.set(stem, (list = []));
+      list.push([i, w]);
+    }
+  });
+  return { table, byCanonical, docs, idf, postings, unknownWeight: all.reduce((a, b) => a + b, 0) / (all.length || 1), facts };
 }
 
 /** Similarity (0–1) of a question to each topic's and profile fact's own examples: best per id. */
@@ -125,17 +135,18 @@ function exampleSimilarity(index: TopicIndex, text: string): Map<string, number>
   const qNorm = Math.hypot(...q.values());
   let qMass = 0;
   for (const w of q.values()) qMass += w;
-  for (const d of index.docs) {
-    let dot = 0;
-    let covered = 0;
-    for (const [s, w] of q) {
-      const dw = d.weights.get(s);
-      if (dw !== undefined) {
-        dot += w * dw;
-        covered += w;
-      }
+  // Only docs sharing a stem with the question can score above zero.
+  const dot = new Map<number, number>();
+  const covered = new Map<number, number>();
+  for (const [s, w] of q) {
+    for (const [i, dw] of index.postings.get(s) ?? []) {
+      dot.set(i, (dot.get(i) ?? 0) + w * dw);
+      covered.set(i, (covered.get(i) ?? 0) + w);
     }
-    const score = 0.5 * (covered / qMass) + 0.5 * (dot / (qNorm * d.norm));
+  }
+  for (const [i, dt] of dot) {
+    const d = index.docs[i]!;
+    const score = 0.5 * (covered.get(i)! / qMass) + 0.5 * (dt / (qNorm * d.norm));
     const key = `${d.kind}:${d.id}`;
     if (score > (out.get(key) ?? 0)) out.set(key, score);
   }

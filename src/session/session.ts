@@ -49,8 +49,8 @@ export function capTurn(text: string): string {
  * A meeting in progress, independent of any UI: feeds each line to the analyzer and the contact,
  * records the transcript and (if asked) autosaves it after every turn.
  */
-/** The longest explanation analyze() writes: the form's cue and three features per intent and topic. */
-const WHY_BOUND = 2000;
+/** The longest explanation and open rewrite analyze() writes (the form's cue and three features per intent and topic; one question). */
+const WHY_BOUND = 3000;
 
 export class Session {
   readonly contact: Contact;
@@ -121,7 +121,10 @@ export class Session {
       get why() {
         return ev.analysis.why;
       },
-      ...(ev.analysis.suggestion !== undefined ? { suggestion: ev.analysis.suggestion } : {}),
+      // Only a closed question has one, and it is worked out when read (JSON leaves out undefined).
+      get suggestion() {
+        return ev.analysis.suggestion;
+      },
     };
     const user = { speaker: 'user' as const, n, text, clock: before, analysis, match: ev.match ? { ...ev.match, score: Math.round(ev.match.score * 1000) / 1000 } : null };
     const reply = contactTurn(n, x);
@@ -129,7 +132,7 @@ export class Session {
     if (x.ended) this.transcript.ended = { reason: x.endReason ?? 'user', clock: x.clock };
     // Pretty-printed JSON is at most 4× the compact form of what was added: measure exactly only
     // when a file is written or the bound comes near the limit (not once per turn of a batch).
-    this.bound += 4 * 3 * (JSON.stringify({ ...user, analysis: { form, intents, suggestion: ev.analysis.suggestion } }).length + WHY_BOUND + JSON.stringify(reply).length);
+    this.bound += 4 * 3 * (JSON.stringify({ ...user, analysis: { form, intents } }).length + WHY_BOUND + JSON.stringify(reply).length);
     const content = this.file || this.bound > this.maxBytes ? this.serialize() : undefined;
     if (content !== undefined && Buffer.byteLength(content) > this.maxBytes) {
       // Never write a transcript `score` would refuse: drop this turn and end the meeting here.
