@@ -34,6 +34,11 @@ function benchTurn(): void {
   const engineer = loadCatalog().scenarios.find((s) => s.scenario.default)!.scenario;
   const times: number[] = [];
   let contact = createContact(engineer, 1);
+  // Warm up as for analyze(): the steady state of a session, not the JIT's first thousand turns.
+  for (let i = 0; i < 5_000; i++) {
+    if (contact.current().ended) contact = createContact(engineer, i);
+    contact.say(lines[i % lines.length]!);
+  }
   for (let i = 0; i < 20_000; i++) {
     if (contact.current().ended) contact = createContact(engineer, i);
     const s = performance.now();
