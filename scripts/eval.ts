@@ -220,35 +220,25 @@ if (files.length) {
     // Precision / recall of each intent at other thresholds, to choose training.yml's intent_thresholds.
     const cuts = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6];
     console.log(`\nintent thresholds (cross-validated): P/R at ${cuts.join(' ')}`);
-    for (const i of INTENTS) {
-      const cells = cuts.map((c) => {
-        let tp = 0, fp = 0, fn = 0;
-        for (const r of probs) {
-          const got = r.p[i]! >= c;
-          const want = r.gold.includes(i);
-          if (got && want) tp++;
-          else if (got) fp++;
-          else if (want) fn++;
-        }
-        return `${(tp / (tp + fp || 1)).toFixed(2)}/${(tp / (tp + fn || 1)).toFixed(2)}`;
-      });
-      console.log(`${i.padEnd(13)} ${cells.join(' ')}`);
-    }
+    for (const i of INTENTS) console.log(`${i.padEnd(13)} ${thresholdRow(cuts, probs.map((r) => ({ p: r.p[i]!, want: r.gold.includes(i) })))}`);
     // The same table for letter elements (to choose training.yml's letter_thresholds).
     console.log(`\nletter element thresholds (cross-validated): P/R at ${cuts.join(' ')}`);
-    LETTER_LABELS.forEach((l, j) => {
-      const cells = cuts.map((c) => {
-        let tp = 0, fp = 0, fn = 0;
-        for (const r of letterProbs) {
-          const got = r.p[j]! >= c;
-          const want = r.gold.includes(l);
-          if (got && want) tp++;
-          else if (got) fp++;
-          else if (want) fn++;
-        }
-        return `${(tp / (tp + fp || 1)).toFixed(2)}/${(tp / (tp + fn || 1)).toFixed(2)}`;
-      });
-      console.log(`${l.padEnd(14)} ${cells.join(' ')}`);
-    });
+    LETTER_LABELS.forEach((l, j) => console.log(`${l.padEnd(14)} ${thresholdRow(cuts, letterProbs.map((r) => ({ p: r.p[j]!, want: r.gold.includes(l) })))}`));
   }
+}
+
+/** Precision/recall of one label at each cut, as "P/R" cells. */
+function thresholdRow(cuts: readonly number[], rows: ReadonlyArray<{ p: number; want: boolean }>): string {
+  return cuts
+    .map((c) => {
+      let tp = 0, fp = 0, fn = 0;
+      for (const r of rows) {
+        const got = r.p >= c;
+        if (got && r.want) tp++;
+        else if (got) fp++;
+        else if (r.want) fn++;
+      }
+      return `${(tp / (tp + fp || 1)).toFixed(2)}/${(tp / (tp + fn || 1)).toFixed(2)}`;
+    })
+    .join(' ');
 }
