@@ -169,8 +169,9 @@ export function strongestFeatures(m: Model, head: Head, v: Vec, j: number, k = 3
   return top.map(([, f]) => readable(f));
 }
 
-/** A feature as a person reads it: "job", "are you", "…hiri…", "[job_noun]". */
+/** A feature as a person reads it: "job", "are you", "…hiri…", "[job_noun]" (at most 40 characters of it). */
 export function readable(f: string): string {
+  if (f.length > 42) f = `${f.slice(0, 41)}…`;
   if (f.startsWith('w:')) return `"${f.slice(2)}"`;
   if (f.startsWith('n:')) return `"not … ${f.slice(2)}"`;
   if (f.startsWith('b:')) return `"${f.slice(2).replace('_', ' ').replace(/^\^ /, '').replace(/ \$$/, '')}"`;

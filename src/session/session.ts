@@ -49,8 +49,12 @@ export function capTurn(text: string): string {
  * A meeting in progress, independent of any UI: feeds each line to the analyzer and the contact,
  * records the transcript and (if asked) autosaves it after every turn.
  */
-/** The longest explanation and open rewrite analyze() writes (the form's cue and three features per intent and topic; one question). */
-const WHY_BOUND = 3000;
+/**
+ * More than the JSON of a user turn and its reply takes beyond their texts (counted three times for
+ * the user's: the line, the cue words the explanation quotes, the open rewrite): keys and
+ * indentation, numbers, the events, and the explanation's features (each at most 40 characters).
+ */
+const TURN_OVERHEAD = 8000;
 
 export class Session {
   readonly contact: Contact;
@@ -130,9 +134,10 @@ export class Session {
     const reply = contactTurn(n, x);
     this.transcript.turns.push(user, reply);
     if (x.ended) this.transcript.ended = { reason: x.endReason ?? 'user', clock: x.clock };
-    // Pretty-printed JSON is at most 4× the compact form of what was added: measure exactly only
-    // when a file is written or the bound comes near the limit (not once per turn of a batch).
-    this.bound += 4 * 3 * (JSON.stringify({ ...user, analysis: { form, intents } }).length + WHY_BOUND + JSON.stringify(reply).length);
+    // A character of text takes at most 6 bytes in JSON (an escape); the keys, numbers, events,
+    // explanation and indentation of a pair of turns stay under TURN_OVERHEAD. Measure exactly only
+    // when a file is written or this bound comes near the limit (not once per turn of a batch).
+    this.bound += 6 * (3 * text.length + reply.text.length + (user.match?.id.length ?? 0)) + TURN_OVERHEAD;
     const content = this.file || this.bound > this.maxBytes ? this.serialize() : undefined;
     if (content !== undefined && Buffer.byteLength(content) > this.maxBytes) {
       // Never write a transcript `score` would refuse: drop this turn and end the meeting here.
