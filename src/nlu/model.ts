@@ -51,7 +51,7 @@ function loadHead(h: StoredHead, nFeatures: number, file: string): Head {
   const q = Buffer.from(h.weights, 'base64');
   const n = h.labels.length;
   if (q.length !== nFeatures * n || h.scale.length !== n || h.bias.length !== n) throw new ModelError(file, `the ${h.labels[0]}… head does not fit its ${nFeatures} features (corrupt)`);
-  if (h.dense && h.dense.length !== EMBEDDING_DIMS * n) throw new ModelError(file, `the ${h.labels[0]}… head's word-vector weights do not fit (corrupt)`);
+  if (h.dense !== undefined && (!Array.isArray(h.dense) || h.dense.length !== EMBEDDING_DIMS * n || h.dense.some((x) => typeof x !== 'number'))) throw new ModelError(file, `the ${h.labels[0]}… head's word-vector weights do not fit (corrupt)`);
   return { labels: h.labels, kind: h.kind, W: new Int8Array(q.buffer, q.byteOffset, q.length), scale: Float64Array.from(h.scale), bias: Float64Array.from(h.bias), thresholds: h.thresholds ?? h.labels.map(() => 0.5), ...(h.dense ? { dense: Float64Array.from(h.dense) } : {}) };
 }
 
@@ -76,6 +76,7 @@ export function buildModel(file: ModelFile, path = modelPath()): Model {
 }
 
 function loadEmbeddings(e: NonNullable<ModelFile['embeddings']>, file: string): Embeddings & { weight: number } {
+  if (typeof e !== 'object' || typeof e.words !== 'string' || typeof e.vectors !== 'string' || typeof e.weight !== 'number') throw new ModelError(file, 'the word vectors are malformed (corrupt)');
   const words = e.words.split('\n');
   const q = Buffer.from(e.vectors, 'base64');
   if (q.length !== words.length * EMBEDDING_DIMS) throw new ModelError(file, 'the word vectors do not fit their words (corrupt)');

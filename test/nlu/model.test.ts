@@ -38,6 +38,27 @@ describe('the trained language model', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('a model whose word vectors are damaged is a clear error naming the file', async () => {
+    const { buildModel } = await import('../../src/nlu/model.js');
+    const good = modelFile();
+    const cut = { ...good, embeddings: { ...good.embeddings!, vectors: good.embeddings!.vectors.slice(0, 100) } };
+    expect(() => buildModel(cut, 'cut.json')).toThrow(/cut\.json: the word vectors do not fit their words/);
+    const wrong = { ...good, embeddings: { words: 7, vectors: [], weight: 'x' } } as unknown as typeof good;
+    expect(() => buildModel(wrong, 'wrong.json')).toThrow(/wrong\.json: the word vectors are malformed/);
+    const dense = { ...good, heads: { ...good.heads, topic: { ...good.heads.topic, dense: [1, 2, 3] } } };
+    expect(() => buildModel(dense, 'dense.json')).toThrow(/dense\.json: the typical_day… head's word-vector weights do not fit/);
+  });
+
+  it('word vectors that do not fit their word list are a diagnostic naming the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cc-emb-'));
+    cpSync(DATA_DIR, dir, { recursive: true });
+    writeFileSync(join(dir, 'embeddings', 'vectors.i8'), Buffer.alloc(10));
+    const bad = loadLanguageData(dir).diagnostics.filter((d) => d.code === 'NL020');
+    expect(bad).toHaveLength(1);
+    expect(bad[0]!.file).toMatch(/embeddings\/vectors\.i8$/);
+    expect(bad[0]!.severity).toBe('error');
+  });
+
   it('bad language data gets file:line:col diagnostics, not a stack trace', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cc-data-'));
     cpSync(DATA_DIR, dir, { recursive: true });
