@@ -273,9 +273,10 @@ export function understand(index: TopicIndex, text: string, previous?: Previous,
 
 /**
  * A question builds on the answer just given when it points back at it ("how did that go?",
- * "what do you mean by fairer scheduling?"), when it asks more about the topic just answered using
- * that answer's words ("what made you say yes when your manager pushed you?"), or when most of
- * what it names came from that answer ("how did you deal with it when the project got parked?").
+ * "what do you mean by fairer scheduling?"), when it asks about the topic just answered right after
+ * the answer ("what made you say yes when your manager pushed you?" — but the same question again
+ * is a repeat), or, when the match is unsure, when what it names came from that answer ("how did
+ * you manage the social work classes on top of the part-time job?").
  */
 function isFollowUp(text: string, analysis: Analysis, match: Match | null, previous: Previous): boolean {
   const cue = mentions(normalizeTokens(text), currentModel().lookups, 'follow_up_cue');
