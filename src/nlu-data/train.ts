@@ -110,15 +110,14 @@ export function trainModel(data: LanguageData, use: (ex: Example) => boolean, ha
   const lookups = compileLookups(data.lexicon.lookups, shorthand);
   const examples = data.corpus.filter(use);
   const letters = data.letters.filter((l) => useLetter(l));
-  // A turn's features are its sentences' together, exactly as analyze() reads them.
-  const featuresOfText = (raw: string) => {
+  // Every text read once into sentences, exactly as analyze() reads them: turns, then letter sentences.
+  const units = [...examples.map((ex) => ex.text), ...letters.map((l) => l.text)].map((t) => unitsOf(t, shorthand));
+  // A text's features are its sentences' together.
+  const feats = units.map((us) => {
     const into = new Map<string, number>();
-    for (const u of unitsOf(raw, shorthand)) featuresOf(u.tokens, u.question, lookups, into);
+    for (const u of us) featuresOf(u.tokens, u.question, lookups, into);
     return into;
-  };
-  const turnFeats = examples.map((ex) => featuresOfText(ex.text));
-  const letterFeats = letters.map((l) => featuresOfText(l.text));
-  const feats = [...turnFeats, ...letterFeats];
+  });
 
   const df = new Map<string, number>();
   for (const f of feats) for (const k of f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
@@ -134,15 +133,12 @@ export function trainModel(data: LanguageData, use: (ex: Example) => boolean, ha
     }
     return vectorize(idf, out);
   };
-  const vecs = turnFeats.map(byIndex);
-  const letterVecs = letterFeats.map(byIndex);
+  const allVecs = feats.map(byIndex);
   // Word vectors: each text's frequency-weighted average, as the runtime reads it (model.ts).
   const emb = data.embeddings && s.embedding_weight > 0 ? { ...indexEmbeddings(data.embeddings.words, data.embeddings.vectors), weight: s.embedding_weight } : undefined;
-  if (emb) {
-    const addDense = (v: Vec, text: string) => (v.dense = denseOf(emb, unitsOf(text, shorthand).map((u) => u.tokens)));
-    examples.forEach((ex, k) => addDense(vecs[k]!, ex.text));
-    letters.forEach((l, k) => addDense(letterVecs[k]!, l.text));
-  }
+  if (emb) allVecs.forEach((v, k) => (v.dense = denseOf(emb, units[k]!.map((u) => u.tokens))));
+  const vecs = allVecs.slice(0, examples.length);
+  const letterVecs = allVecs.slice(examples.length);
 
   // Intent head: one sigmoid per intent; positives weigh more where they are rare.
   const pos = INTENTS.map((i) => examples.filter((ex) => ex.intents.includes(i)).length);

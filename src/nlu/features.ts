@@ -69,11 +69,11 @@ function hash2(h: number, s: string): number {
   return h;
 }
 /** Both hashes of a character n-gram, as the fast path computes them. */
-export function ngramHash(s: string): [number, number] {
+function ngramHash(s: string): [number, number] {
   return [fnv(FNV_SEED, s) >>> 0, hash2(SEED2, s) >>> 0];
 }
 /** Both hashes of a non-character feature name ("w:job", "b:are_you", "L:job_noun"). */
-export function nameHash(s: string): [number, number] {
+function nameHash(s: string): [number, number] {
   return [fnv(NAME_SEED, s) >>> 0, hash2(~SEED2, s) >>> 0];
 }
 
@@ -142,11 +142,27 @@ export class Counter {
 }
 
 /**
- * The fast path of `featuresOf` (run time): the same features, counted by index into `into`, with
- * names and n-grams hashed instead of built. A test checks it agrees with `featuresOf` on the corpus.
+ * Where the walk over a sentence's features reports them: by name while training builds the
+ * vocabulary, by hash into counts at run time. One walk, so the two can never disagree (a test
+ * checks it on every sentence of the data).
  */
-export function countFeatures(tokens: readonly string[], question: boolean, lookups: Lookups, vocab: VocabIndex, into: Counter, form: Form): void {
-  const { w: W, n: N, b: B, w2: W2, n2: N2, b2: B2 } = vocab.seeds;
+interface FeatureSink {
+  /** A word, or (negated) a word in a negation's scope: "w:job", "n:job". */
+  word(t: string, negated: boolean): void;
+  /** A word pair, "^" and "$" marking the sentence's ends: "b:are_you". */
+  pair(prev: string, t: string): void;
+  /** Any other feature by its name: "L:job_noun", "F:open", "Q". */
+  name(name: string): void;
+  /** Every character 3–5-gram of the text: "c:hir". */
+  chars(text: string): void;
+}
+
+/**
+ * The features of one sentence: words, word pairs, character 3–5-grams (for typos and word forms),
+ * words in a negation's scope, named word lists, and the rule-based form. `tokens` are the
+ * normalised tokens (normalizeTokens), `question` whether it ended with "?".
+ */
+function walkFeatures(tokens: readonly string[], question: boolean, lookups: Lookups, form: Form, sink: FeatureSink): void {
   const words: string[] = [];
   let neg = 0;
   let prev = '^';
@@ -157,15 +173,15 @@ export function countFeatures(tokens: readonly string[], question: boolean, look
       continue;
     }
     words.push(t);
-    into.add(lookup(vocab, fnv(neg > 0 ? N : W, t) >>> 0, hash2(neg > 0 ? N2 : W2, t) >>> 0));
-    into.add(lookup(vocab, fnv(fnv(fnv(B, prev), '_'), t) >>> 0, hash2(hash2(hash2(B2, prev), '_'), t) >>> 0));
+    sink.word(t, neg > 0);
+    sink.pair(prev, t);
     prev = t;
     if (neg > 0) neg--;
     if (NEGATORS.has(t)) neg = NEG_SCOPE;
     const lists = lookups.words.get(t);
-    if (lists) for (const name of lists) into.add(lookupName(vocab, `L:${name}`));
+    if (lists) for (const name of lists) sink.name(`L:${name}`);
   }
-  into.add(lookup(vocab, fnv(fnv(fnv(B, prev), '_'), '$') >>> 0, hash2(hash2(hash2(B2, prev), '_'), '$') >>> 0));
+  sink.pair(prev, '$');
   const joined = ` ${words.join(' ')} `;
   let tried: Set<string> | undefined;
   for (const w of words) {
@@ -173,29 +189,73 @@ export function countFeatures(tokens: readonly string[], question: boolean, look
     if (!candidates) continue;
     if ((tried ??= new Set()).has(w)) continue;
     tried.add(w);
-    for (const [phrase, name] of candidates) if (joined.includes(phrase)) into.add(lookupName(vocab, `L:${name}`));
+    for (const [phrase, name] of candidates) if (joined.includes(phrase)) sink.name(`L:${name}`);
   }
-  const text = joined.length > 400 ? joined.slice(0, 400) : joined;
-  for (let i = 0; i + 3 <= text.length; i++) {
-    let h = FNV_SEED;
-    let h2 = SEED2;
-    for (let n = 1; n <= 5 && i + n <= text.length; n++) {
-      const c = text.charCodeAt(i + n - 1);
-      h = Math.imul(h ^ c, FNV_PRIME);
-      h2 = Math.imul((h2 + c) ^ (h2 >>> 15), PRIME2);
-      if (n >= 3) into.add(lookup(vocab, h >>> 0, h2 >>> 0));
+  sink.chars(joined.length > 400 ? joined.slice(0, 400) : joined);
+  if (words.length > 0) sink.name(`F:${form}`);
+  if (question) sink.name('Q');
+}
+
+/** The run-time sink: each feature's two hashes, looked up in the vocabulary and counted. */
+class HashSink implements FeatureSink {
+  constructor(
+    private readonly vocab: VocabIndex,
+    private readonly into: Counter,
+  ) {}
+  word(t: string, negated: boolean): void {
+    const { w, n, w2, n2 } = this.vocab.seeds;
+    this.into.add(lookup(this.vocab, fnv(negated ? n : w, t) >>> 0, hash2(negated ? n2 : w2, t) >>> 0));
+  }
+  pair(prev: string, t: string): void {
+    const { b, b2 } = this.vocab.seeds;
+    this.into.add(lookup(this.vocab, fnv(fnv(fnv(b, prev), '_'), t) >>> 0, hash2(hash2(hash2(b2, prev), '_'), t) >>> 0));
+  }
+  name(name: string): void {
+    this.into.add(lookupName(this.vocab, name));
+  }
+  chars(text: string): void {
+    // Both hashes of the 3-, 4- and 5-gram at each position, built one character at a time.
+    for (let i = 0; i + 3 <= text.length; i++) {
+      let h = FNV_SEED;
+      let h2 = SEED2;
+      for (let n = 1; n <= 5 && i + n <= text.length; n++) {
+        const c = text.charCodeAt(i + n - 1);
+        h = Math.imul(h ^ c, FNV_PRIME);
+        h2 = Math.imul((h2 + c) ^ (h2 >>> 15), PRIME2);
+        if (n >= 3) this.into.add(lookup(this.vocab, h >>> 0, h2 >>> 0));
+      }
     }
   }
-  if (words.length > 0) into.add(lookupName(vocab, `F:${form}`));
-  if (question) into.add(lookupName(vocab, 'Q'));
+}
+
+/** The training sink: each feature by name, counted. */
+class NameSink implements FeatureSink {
+  constructor(private readonly into: Map<string, number>) {}
+  private add(k: string): void {
+    this.into.set(k, (this.into.get(k) ?? 0) + 1);
+  }
+  word(t: string, negated: boolean): void {
+    this.add(negated ? `n:${t}` : `w:${t}`);
+  }
+  pair(prev: string, t: string): void {
+    this.add(`b:${prev}_${t}`);
+  }
+  name(name: string): void {
+    this.add(name);
+  }
+  chars(text: string): void {
+    for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= text.length; i++) this.add(`c:${text.slice(i, i + n)}`);
+  }
+}
+
+/** The run time's features of one sentence (see `walkFeatures`), counted by index into `into`. */
+export function countFeatures(tokens: readonly string[], question: boolean, lookups: Lookups, vocab: VocabIndex, into: Counter, form: Form): void {
+  walkFeatures(tokens, question, lookups, form, new HashSink(vocab, into));
 }
 
 /**
- * The features of one sentence, by name, with counts: words, word pairs, character 3–5-grams (for
- * typos and word forms), words in a negation's scope, named word lists, and the rule-based form.
- * `tokens` are the normalised tokens (normalizeTokens), `question` whether it ended with "?".
- * Training builds the vocabulary from these; the run time counts the same features by index with
- * `countFeatures`. `into` accumulates several sentences into one turn.
+ * Training's features of one sentence (see `walkFeatures`), by name, with counts: the vocabulary
+ * is built from these. `into` accumulates several sentences into one turn.
  */
 export function featuresOf(
   tokens: readonly string[],
@@ -204,38 +264,7 @@ export function featuresOf(
   into: Map<string, number> = new Map<string, number>(),
   form: Form = sentenceForm(tokens, question).form,
 ): Map<string, number> {
-  const add = (k: string) => into.set(k, (into.get(k) ?? 0) + 1);
-  const words: string[] = [];
-  let neg = 0;
-  let prev = '^';
-  for (const t of tokens) {
-    if (CLAUSE_BREAK.has(t)) neg = 0;
-    if (t === ',') {
-      prev = ',';
-      continue;
-    }
-    words.push(t);
-    add(neg > 0 ? `n:${t}` : `w:${t}`);
-    add(`b:${prev}_${t}`);
-    prev = t;
-    if (neg > 0) neg--;
-    if (NEGATORS.has(t)) neg = NEG_SCOPE;
-    const lists = lookups.words.get(t);
-    if (lists) for (const name of lists) add(`L:${name}`);
-  }
-  add(`b:${prev}_$`);
-  const joined = ` ${words.join(' ')} `;
-  const tried = new Set<string>();
-  for (const w of words) {
-    if (tried.has(w)) continue;
-    tried.add(w);
-    const candidates = lookups.phrasesByFirst.get(w);
-    if (candidates) for (const [phrase, name] of candidates) if (joined.includes(phrase)) add(`L:${name}`);
-  }
-  const text = joined.length > 400 ? joined.slice(0, 400) : joined;
-  for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= text.length; i++) add(`c:${text.slice(i, i + n)}`);
-  if (words.length > 0) add(`F:${form}`);
-  if (question) add('Q');
+  walkFeatures(tokens, question, lookups, form, new NameSink(into));
   return into;
 }
 

@@ -19,15 +19,17 @@ export function professionalism(ctx: ScoringContext): DimensionResult {
   const intro = introductionOf(ctx.turns)?.turn;
   const purpose = firstTurns.find((t) => ctx.has(t, 'purpose'));
   // A 30-second introduction, not a life story: a long opening earns part of its credit.
-  const long = (t: { text: string }) => t.text.trim().split(/\s+/).length > d.opening_words;
-  const longOpening = (intro && long(intro)) || (purpose && long(purpose));
+  const long = (t: { text: string } | undefined) => t !== undefined && t.text.trim().split(/\s+/).length > d.opening_words;
+  const longIntro = long(intro);
+  const longPurpose = long(purpose);
+  const longOpening = longIntro || longPurpose;
   if (intro) {
-    pct += c.introduction! * (long(intro) ? d.long_opening_share : 1);
-    evidence.push({ turn: intro.n, text: intro.text, effect: '+', note: long(intro) ? 'introduced yourself, at length' : 'introduced yourself' });
+    pct += c.introduction! * (longIntro ? d.long_opening_share : 1);
+    evidence.push({ turn: intro.n, text: intro.text, effect: '+', note: longIntro ? 'introduced yourself, at length' : 'introduced yourself' });
   }
   if (purpose) {
-    pct += c.purpose! * (long(purpose) ? d.long_opening_share : 1);
-    evidence.push({ turn: purpose.n, text: purpose.text, effect: '+', note: long(purpose) ? 'stated a learning purpose, at length' : 'stated a learning purpose' });
+    pct += c.purpose! * (longPurpose ? d.long_opening_share : 1);
+    evidence.push({ turn: purpose.n, text: purpose.text, effect: '+', note: longPurpose ? 'stated a learning purpose, at length' : 'stated a learning purpose' });
   }
   const opening = ctx.name ? ctx.say(d.opening, { name: ctx.name }) : d.opening_no_name;
   const first = ctx.turns[0];
