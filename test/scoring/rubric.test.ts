@@ -126,6 +126,25 @@ describe('rubric', () => {
     expect(s.notes.map((n) => [n.turn, n.kind])).toEqual([[9, 'overran']]);
   });
 
+  it('professionalism: going on with questions after saying the time is over costs kept_going_cost, once', () => {
+    const over = "I know we're a bit over time, but I still have a few more questions.";
+    const once = run([...model.slice(0, 8), over, ...model.slice(8)]).dimensions.professionalism;
+    expect(once.score).toBe(20); // 25 less 20 %
+    expect(once.evidence.filter((e) => e.effect === '-').map((e) => e.note)).toEqual([expect.stringMatching(/^kept them \d+ more questions? past the time you said was up$/)]);
+    expect(once.advice).toMatch(/^When you notice the time is up, thank them/);
+    // Saying it and wrapping up at once is no discourtesy.
+    expect(points(replace(11, "Oh, I think I've gone over our time, sorry. Is there anyone else you think I should talk to, and may I mention your name?")).professionalism).toBe(25);
+  });
+
+  it('professionalism: an opening longer than a 30-second introduction earns half its introduction and purpose credit', () => {
+    const ramble = `${model[0]!} ${'So a bit more about me: I grew up near the coast, studied hard, worked in a cafe, volunteered at a library, and thought for a long time about what to do next.'.repeat(2)}`;
+    expect(ramble.split(/\s+/).length).toBeGreaterThan(70);
+    const p = run([ramble, ...model.slice(1)]).dimensions.professionalism;
+    expect(p.score).toBe(21); // half of the 15 % and 15 % shares is lost: 25 × 0.85 = 21.25
+    expect(p.evidence.filter((e) => e.turn === 1).map((e) => e.note)).toEqual(['introduced yourself, at length', 'stated a learning purpose, at length']);
+    expect(p.advice).toMatch(/keep your opening to about 30 seconds \(70 words or fewer\)/);
+  });
+
   it('time_discipline: saying it is over and wrapping up at once halves the finish and loses the wrap-up', () => {
     const lines = replace(11, "Oh, I think I've gone over our time, sorry. Is there anyone else you think I should talk to, and may I mention your name?");
     expect(points(lines).time_discipline).toBe(8); // the early mention and half the finish: 50 % of 15
