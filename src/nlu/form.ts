@@ -89,6 +89,8 @@ const EMBEDDERS: readonly string[][] = [
   'i wanted to ask', 'i want to ask you', 'i want to ask', 'i would like to ask you', 'i would like to ask',
   'i would love to ask', 'my question is', 'my question was', 'the question is', 'quick question', 'one more question',
   'one last question', 'last question', 'another question', 'i have a question', 'out of curiosity',
+  'i would be grateful to know', 'i would be grateful to hear', 'i would be grateful to learn', 'i would like to know',
+  'i would love to know', 'i want to know', 'i wanted to know', 'i need to know',
   'do you mind me asking', 'if you do not mind me asking', 'if i may ask', 'if you do not mind',
 ].map((p) => p.split(' '));
 
@@ -101,6 +103,14 @@ export function stripFillers(t: readonly string[]): string[] {
   let i = 0;
   while (i < t.length && (FILLER.has(t[i]!) || t[i] === ',')) i++;
   return t.slice(i);
+}
+
+/** "what's the pay like starting out": "like" after the thing asked about (not "would you like to", "do you like"). */
+function describedLike(t: readonly string[]): boolean {
+  const k = t.indexOf('like', 2);
+  if (k < 0 || t[k + 1] === 'to') return false;
+  const before = t[k - 1]!;
+  return before === 'it' || (!PRONOUN.has(before) && !AUX.has(before));
 }
 
 /** Classify a clause that starts with a wh-word. */
@@ -135,7 +145,7 @@ function whClause(t: readonly string[], embedded: boolean): FormVerdict {
       if (n1 === undefined) return { form: 'open', why: '"what?"' };
       if (!embedded && (n1 === 'a' || n1 === 'an')) return { form: 'statement', why: 'exclamation ("what a…")' };
       if (n1 === 'about' || n1 === 'if' || n1 === 'else') return { form: 'open', why: `"what ${n1}"` };
-      if (t[t.length - 1] === 'like') return { form: 'open', why: '"what … like" asks for a description' };
+      if (t[t.length - 1] === 'like' || describedLike(t)) return { form: 'open', why: '"what … like" asks for a description' };
       if (FACT_NOUN.has(n1)) return { form: 'closed', why: `"what ${n1}" asks for one fact` };
       const afterVerb = n1 === 'is' || n1 === 'was' || n1 === 'are' ? 2 : DETERMINER.has(n1) ? 1 : -1;
       if (afterVerb > 0 && t[afterVerb] !== undefined && DETERMINER.has(t[afterVerb]!)) {
@@ -211,7 +221,7 @@ const QUESTION_LEAD = words('so like but and um uh then ok okay well q basically
 
 const INVITE =
   /^(i|we)( \w+){0,4} (love|like|interested|curious|keen|eager|hoping|hope|want|wanted|glad|happy|grateful|appreciate) (to )?(\w+ ){0,2}(hear|hearing|learn|learning|know|knowing|understand|understanding|ask|asking)( \w+)*? (about|how|what|why|more|your|whether|if)\b.*\byour?\b/;
-const INVITE_OPINION = /^(i|we)( \w+){0,3} (love|like|appreciate|value|welcome) (to (get|have|hear) )?your (thoughts|take|perspective|view|views|opinion|advice|insight|insights|input)\b/;
+const INVITE_OPINION = /^(i|we)( \w+){0,3} (love|like|appreciate|value|welcome) (to (get|have|hear) )?your( \w+)? (thoughts|take|perspective|view|views|opinion|advice|insight|insights|input)\b/;
 const INVITE_IMPERSONAL = /^(it|that|this) (would|will|could|might) (be|mean) (\w+ )?(great|helpful|nice|wonderful|amazing|interesting|useful|good|fascinating|valuable|a lot) to (hear|learn|know|understand|get a sense of)\b.*\byour?\b/;
 const YOU_NARRATE = /\b(if you (could|would|can|might)|you could|you can|you might) (please |maybe |just |possibly )?(tell|describe|explain|share|walk|talk about|say more|elaborate|expand)\b/;
 
@@ -273,6 +283,11 @@ function clauseForm(raw: readonly string[], qmark: boolean): FormVerdict {
 }
 
 const CLAUSE_BREAK = words('and or but so');
+const CONDITION_SUBJECT = words('anything anyone anybody something someone there any an a the');
+/** An inverted condition: "should anything come up", "should there be an opening", "had I known". */
+function isConditional(t: readonly string[]): boolean {
+  return (t[0] === 'should' && CONDITION_SUBJECT.has(t[1] ?? '')) || (t[0] === 'had' && t[1] === 'i' && t[2] !== undefined && t[2].endsWith('n'));
+}
 const RELATIVE = words('which who whom whose where when');
 
 /** Split a sentence's tokens into clauses at commas and at "and/or/but" before a new question. */
@@ -313,6 +328,8 @@ export function sentenceForm(tokens: readonly string[], question: boolean): Form
     const qmark = question && k === parts.length - 1;
     // ", which has been…", ", who told me…": a relative clause after a comma, not a question.
     if (k > 0 && !qmark && RELATIVE.has(stripFillers(c)[0] ?? '')) return;
+    // "…, should anything come up": a condition, not a question.
+    if (!qmark && isConditional(stripFillers(c))) return;
     best = stronger(best, { ...clauseForm(c, qmark), clause: stripFillers(c) });
   });
   if (best.form === 'statement' && question) return { form: 'closed', why: 'question mark, no open cue' };

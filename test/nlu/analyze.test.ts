@@ -108,6 +108,28 @@ describe('analyze: form rules', () => {
     expect(analyze('so um like wat do u do all day').form).toBe('open');
     expect(analyze('r u happy there rn').form).toBe('closed');
     expect(analyze('ok and hwo did u get the job').form).toBe('open');
+    // Slang fillers before the auxiliary do not hide the question.
+    expect(analyze('lowkey would u hire me for the summer').form).toBe('closed');
+    expect(analyze('ngl is it stressful').form).toBe('closed');
+  });
+
+  it.each([
+    // "what is X like" asks for a description wherever "like" falls; "do you like" is a yes/no question.
+    ['whats the pay like starting out', 'open'],
+    ['What is the culture like at a big firm?', 'open'],
+    ['What companies do you like?', 'open'],
+    ['What is the starting salary?', 'closed'],
+    // An inverted condition ("should anything come up") is not a question; "should I" still is.
+    ["I'll leave my number with you, should anything come up in the department.", 'statement'],
+    ['Should there be an opening, I would hear about it from the union.', 'statement'],
+    ['I have my transcript ready, should I bring it', 'closed'],
+    // Polite indirect questions: whether/if asks yes or no, what/how invites a story.
+    ['I would be grateful to know whether a license from abroad is recognized here.', 'closed'],
+    ['I wanted to know if the team works remotely.', 'closed'],
+    ['I would be grateful to hear how you prepared for the exam.', 'open'],
+    ["I'd appreciate your honest opinion of the atmosphere for newcomers.", 'open'],
+  ])('indirect and run-on forms: %s → %s', (text, form) => {
+    expect(analyze(text).form).toBe(form);
   });
 
   it('gives each sentence its own form and the turn the strongest', () => {
