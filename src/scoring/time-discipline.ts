@@ -29,7 +29,9 @@ export function timeDiscipline(ctx: ScoringContext): DimensionResult {
     evidence.push({ turn: wrapStart.n, text: wrapStart.text, effect: '+', note: `started wrapping up at ${formatClock(wrapStart.clock)}, before the end` });
   }
   const over = Math.max(0, ctx.duration - ctx.end);
-  const lateTimeCheck = timeTurns.some((t) => t.clock >= ctx.end - ctx.scenario.meeting.warning_minutes * 60);
+  // Pointing out the time in the last minutes, while there was still time to act on it, softens an
+  // overrun; an apology after the end ("sorry, I've kept you a while") does not.
+  const lateTimeCheck = timeTurns.some((t) => t.clock >= ctx.end - ctx.scenario.meeting.warning_minutes * 60 && t.clock <= ctx.end);
   if (ctx.outcome === 'hard_stop') {
     pct = Math.min(pct, 10);
     if (last) {

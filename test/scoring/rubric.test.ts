@@ -145,6 +145,27 @@ describe('rubric', () => {
     expect(p.advice).toMatch(/keep your opening to about 30 seconds \(70 words or fewer\)/);
   });
 
+  it('time_discipline: pointing out the time before the end softens an overrun; an apology once it is over does not', () => {
+    const end = engineer.scenario.meeting.minutes * 60;
+    // No early acknowledgement; a word about the time near the end, then the goodbye, two minutes over.
+    const lines = [...replace(1).slice(0, 11), "Sorry, I know I've kept you a while.", 'Thank you so much, this was really helpful.'];
+    const session = new Session(engineer, { seed: 1, participant: null, startedAt: null });
+    for (const l of lines) session.say(l);
+    session.leave();
+    const timed = (mentionAt: number, say?: string) => {
+      const t = JSON.parse(JSON.stringify(session.transcript)) as typeof session.transcript;
+      const mention = t.turns.find((x) => x.speaker === 'user' && x.text.startsWith('Sorry'))!;
+      if (say) mention.text = say;
+      for (const x of t.turns) if (x.n >= mention.n) x.clock = x.n === mention.n ? mentionAt : end + 100;
+      t.ended = { reason: t.ended?.reason ?? 'user', clock: end + 120 };
+      return score(t, engineer.scenario).dimensions.time_discipline.score;
+    };
+    // Said after the end, it is an apology: the overrun costs what it costs with no word of the time.
+    expect(timed(end + 60)).toBe(timed(end + 60, 'Okay, that makes sense.'));
+    // Said in the last minutes, before the end, it softens the overrun (and starts the wrap-up).
+    expect(timed(end - 60)).toBeGreaterThan(timed(end + 60));
+  });
+
   it('time_discipline: saying it is over and wrapping up at once halves the finish and loses the wrap-up', () => {
     const lines = replace(11, "Oh, I think I've gone over our time, sorry. Is there anyone else you think I should talk to, and may I mention your name?");
     expect(points(lines).time_discipline).toBe(8); // the early mention and half the finish: 50 % of 15
