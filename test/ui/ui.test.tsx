@@ -517,12 +517,12 @@ describe('report card (80×24)', () => {
     for (const l of POOR) await say(l);
     await say('/end');
     const head = [
-      'Your score: 7/100',
-      'the meeting ended when you left at 01:26 of 20:00',
+      'Your score: 8/100',
+      'the meeting ended when you left at 01:23 of 20:00',
       '',
       'Open questions   █░░░░░░░░░░░░░░░░░░░  2/30',
-      '  You asked 3 real questions; 5 or more open ones use the meeting well.',
-      'Time discipline  ███████░░░░░░░░░░░░░  5/15',
+      '  You asked 4 real questions; 5 or more open ones use the meeting well.',
+      'Time discipline  ████████░░░░░░░░░░░░  6/15',
       '  Say in your first turns (within 3 turns or 5 minutes) that you will keep to t…',
       'No job ask       ░░░░░░░░░░░░░░░░░░░░  0/20',
       '  You asked for a job or an opening at 00:18. Never ask for a job, an opening o…',
@@ -533,7 +533,7 @@ describe('report card (80×24)', () => {
       '',
     ];
     const tail = [
-      'Timeline 00:00 ◕◕◑○◔◔◔ 01:26  ● warm ◕ engaged ◑ neutral ◔ impatient ○ cold',
+      'Timeline 00:00 ◕◕◑◑○○○ 01:23  ● warm ◕ engaged ◑ neutral ◔ impatient ○ cold',
       `Transcript saved to ${savePath}`,
       'q quit · r play again · ↑/↓ PgUp/PgDn scroll the notes',
     ];
@@ -567,7 +567,7 @@ describe('report card (80×24)', () => {
       [
         ...head,
         'What cost points · 7 of 7',
-        '#6 01:13 "Do you work remotely?"',
+        '#6 01:10 "Do you work remotely?"',
         '   Closed question: it invites a one-word answer. Try: "How do you split your',
         '   work between home and the office?"',
         ...tail,
@@ -615,10 +615,10 @@ describe('report card (80×24)', () => {
     await say('/end');
     expect(frame()).toBe(
       [
-        'Your score: 7/100',
-        'the meeting ended when you left at 01:26 of 20:00',
+        'Your score: 8/100',
+        'the meeting ended when you left at 01:23 of 20:00',
         'Open questions   █░░░░░░░░░░░░░░░░░░░  2/30',
-        'Time discipline  ███████░░░░░░░░░░░░░  5/15',
+        'Time discipline  ████████░░░░░░░░░░░░  6/15',
         'No job ask       ░░░░░░░░░░░░░░░░░░░░  0/20',
         'Referrals        ░░░░░░░░░░░░░░░░░░░░  0/10',
         'Professionalism  ░░░░░░░░░░░░░░░░░░░░  0/25',
@@ -627,7 +627,7 @@ describe('report card (80×24)', () => {
         '   Closed question: it invites a one-word answer.',
         '   Try: "What do you like most about your job?"',
         '#1 00:00 "Do you like your job?"',
-        'Timeline 00:00 ◕◕◑○◔◔◔ 01:26',
+        'Timeline 00:00 ◕◕◑◑○○○ 01:23',
         '● warm ◕ engaged ◑ neutral ◔ impatient ○ cold',
         'q quit · r play again · ↑/↓ notes',
       ].join('\n'),
