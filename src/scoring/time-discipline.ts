@@ -57,8 +57,11 @@ export function timeDiscipline(ctx: ScoringContext): DimensionResult {
     }
     pct += finish;
   }
-  // Credit for the finish is earned by a real conversation, like every abstention.
-  pct = Math.round(pct * (early || wrapStart ? 1 : ctx.earned));
+  // Credit for the finish is earned by a real conversation, like every abstention, unless the
+  // student showed they were keeping the time (early, or in the wrap-up): "ok thanks bye" after one
+  // question is leaving, not keeping to the time.
+  const timeAware = early !== undefined || (wrapStart !== undefined && ctx.has(wrapStart, 'time_check'));
+  pct = Math.round(pct * (timeAware ? 1 : ctx.earned));
   const late = timeTurns[0];
   const advice =
     ctx.outcome === 'hard_stop'

@@ -25,15 +25,15 @@ describe('cohort', () => {
 
   it('orders each participant’s attempts by when they were played and measures progress', () => {
     expect(c.participants.map((p) => [p.name, p.totals, p.average, p.best, p.progress])).toEqual([
-      ['Ana', [21, 64, 77], 54, 77, 56],
+      ['Ana', [17, 62, 77], 52, 77, 60],
       ['Ben', [59, 69], 64, 69, 10],
       ['Chloe', [77], 77, 77, 0],
     ]);
   });
 
   it('averages each dimension as a share of its maximum, for the group and per participant', () => {
-    expect(c.group).toEqual({ average: 61, percent: { open_questions: 47, time_discipline: 87, no_job_ask: 77, referrals: 67, professionalism: 48 } });
-    expect(c.participants[0]!.percent).toEqual({ open_questions: 34, time_discipline: 82, no_job_ask: 60, referrals: 67, professionalism: 51 });
+    expect(c.group).toEqual({ average: 60, percent: { open_questions: 47, time_discipline: 80, no_job_ask: 77, referrals: 67, professionalism: 48 } });
+    expect(c.participants[0]!.percent).toEqual({ open_questions: 34, time_discipline: 69, no_job_ask: 60, referrals: 67, professionalism: 51 });
   });
 
   it('lists every kind of mistake, most serious first (severity × count), each example tagged with who made it', () => {
@@ -69,8 +69,8 @@ describe('cohort', () => {
   it('CSV: one row per meeting with the attempt number', () => {
     expect(renderCohortCsv(c).split('\n').slice(0, 3)).toEqual([
       'participant,attempt,file,scenario,started_at,total,open_questions,time_discipline,no_job_ask,referrals,professionalism',
-      'Ana,1,ana/ana1.json,startup-engineer,2026-10-01T15:00:00.000Z,21,2,11,0,0,8',
-      'Ana,2,ana/ana2.json,startup-engineer,2026-10-08T15:00:00.000Z,64,12,11,16,10,15',
+      'Ana,1,ana/ana1.json,startup-engineer,2026-10-01T15:00:00.000Z,17,2,7,0,0,8',
+      'Ana,2,ana/ana2.json,startup-engineer,2026-10-08T15:00:00.000Z,62,12,9,16,10,15',
     ]);
   });
 
@@ -96,7 +96,7 @@ describe('coffeechat report', () => {
     const r = run(['report', dir, '--html', join(out, 'r.html'), '--csv', join(out, 'r.csv')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Cohort report: 6 meetings by 3 participants, 3 message results\n/);
-    expect(r.stdout).toContain('  Ana            3 attempts ▂▆▇      avg  54  best  77  21 → 77 (+56)  weakest: open questions');
+    expect(r.stdout).toContain('  Ana            3 attempts ▂▅▇      avg  52  best  77  17 → 77 (+60)  weakest: open questions');
     expect(r.stdout).toContain('Mistakes, most serious first (severity × count)\n    1× Asked for a job (1 participant)\n       Ana: "Are you hiring right now?"');
     expect(readFileSync(join(out, 'r.csv'), 'utf8')).toBe(`\ufeff${renderCohortCsv(buildCohort(dir, cat))}`);
     expect(readFileSync(join(out, 'r.html'), 'utf8')).toContain('<h2>Progress over attempts</h2>');

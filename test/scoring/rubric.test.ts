@@ -118,6 +118,13 @@ describe('rubric', () => {
     expect(s.dimensions.time_discipline.advice).toMatch(/^You mentioned the time at 0\d:\d\d — say it in your first turns/);
   });
 
+  it('time_discipline: "ok thanks bye" after one question is leaving, not keeping to the time', () => {
+    const s = run([model[0]!, model[2]!, 'ok cool thanks bye']);
+    expect(s.outcome).toBe('graceful');
+    // The finish is earned in proportion to the conversation (1 of 5 questions) when the time was never mentioned.
+    expect(s.dimensions.time_discipline.score).toBe(2);
+  });
+
   it('time_discipline: saying the time is over, then asking more, costs the whole finish', () => {
     const lines = [...model.slice(0, 8), "I know we're a bit over time, but I still have a few more questions.", ...model.slice(8)];
     const s = run(lines);
