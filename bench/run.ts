@@ -105,11 +105,13 @@ function scripts(n = 1000, turns = 10): string[] {
 function benchScoring(): void {
   const engineer = loadCatalog().scenarios.find((s) => s.scenario.default)!;
   const all = scripts();
-  scoreScript(all[0]!, engineer, 1); // warm up
-  const t0 = performance.now();
-  for (const s of all) scoreScript(s, engineer, 1);
-  const ms = performance.now() - t0;
-  console.log(`score (in process): 1,000 ten-turn scripts in ${ms.toFixed(0)} ms = ${Math.round(1000 / (ms / 1000)).toLocaleString('en')} scripts/s (target: all in < 2,000 ms)`);
+  // The first pass is a fresh process's (compiling as it goes); the second, a warmed-up server's.
+  const passes = [0, 1].map(() => {
+    const t0 = performance.now();
+    for (const s of all) scoreScript(s, engineer, 1);
+    return performance.now() - t0;
+  });
+  console.log(`score (in process): 1,000 ten-turn scripts in ${passes[0]!.toFixed(0)} ms on the first pass, ${passes[1]!.toFixed(0)} ms warmed up = ${Math.round(1000 / (passes[1]! / 1000)).toLocaleString('en')} scripts/s (target: all in < 2,000 ms)`);
   const dir = mkdtempSync(join(tmpdir(), 'cc-bench-'));
   const files = all.map((s, i) => {
     const f = join(dir, `s${String(i).padStart(4, '0')}.txt`);
