@@ -33,19 +33,21 @@ const cli = await readFile('dist/cli.js', 'utf8');
 await writeFile('dist/cli.js', `#!/usr/bin/env node\n${cli}`);
 await chmod('dist/cli.js', 0o755);
 
-// Validate the shipped scenarios once, here, and cache them by content hash for fast start-up.
-await build({
-  entryPoints: ['src/scenario/cache-build.ts'],
-  outfile: 'dist/.cache-build.mjs',
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
-  logLevel: 'warning',
-});
-try {
-  await import(new URL('../dist/.cache-build.mjs', import.meta.url).href);
-} finally {
-  await rm('dist/.cache-build.mjs', { force: true });
+// Validate the shipped scenarios and rubric once, here, and cache them by content hash for fast start-up.
+for (const entry of ['src/scenario/cache-build.ts', 'src/scoring/rubric-cache-build.ts']) {
+  await build({
+    entryPoints: [entry],
+    outfile: 'dist/.cache-build.mjs',
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  try {
+    await import(`${new URL('../dist/.cache-build.mjs', import.meta.url).href}?${entry}`);
+  } finally {
+    await rm('dist/.cache-build.mjs', { force: true });
+  }
 }

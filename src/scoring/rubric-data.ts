@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import * as z from 'zod';
 import { shippedFile } from '../nlu/knowledge.js';
 import { formatDiagnostic } from '../scenario/diagnostics.js';
+import { cachedRubric, sha256 } from '../scenario/cache.js';
 import { validateYaml } from '../scenario/load.js';
+import { packageRoot } from '../scenario/registry.js';
 import { DIMENSIONS } from '../scenario/schema.js';
 
 const text = z.string().trim().min(1);
@@ -55,12 +57,16 @@ export class RubricError extends Error {}
 
 /** Read and check a rubric file; throws RubricError with file:line:col diagnostics. */
 export function readRubricFile(file: string): RubricData {
-  let source: string;
+  let bytes: Buffer;
   try {
-    source = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (err) {
     throw new RubricError(`rubric ${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
+  // The shipped rubric was validated when the bundle was built: the same bytes need no second look.
+  const cached = cachedRubric(packageRoot(), sha256(bytes));
+  if (cached) return cached as RubricData;
+  const source = bytes.toString('utf8');
   const v = validateYaml(source, file, rubricFileSchema, { version: 1, what: 'rubric', example: 'weights:, open_questions:, …', hint: 'start from the shipped data/rubric.yml', emptyHint: 'start from the shipped data/rubric.yml' });
   const errors = v.diagnostics.filter((d) => d.severity === 'error');
   if (v.data) {

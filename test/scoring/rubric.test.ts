@@ -243,3 +243,21 @@ describe('rubric', () => {
     );
   });
 });
+
+describe('shipped-rubric cache', () => {
+  it('the cached rubric equals a full validation of the same file, and an edited copy misses it', async () => {
+    const { cachedRubric, sha256 } = await import('../../src/scenario/cache.js');
+    const { packageRoot } = await import('../../src/scenario/registry.js');
+    const { readRubricFile } = await import('../../src/scoring/rubric-data.js');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const shipped = readFileSync(join(packageRoot(), 'data', 'rubric.yml'));
+    // A comment changes the bytes, not the rubric: the copy misses the cache and is validated in full.
+    const edited = Buffer.concat([shipped, Buffer.from('\n# edited\n')]);
+    const copy = join(mkdtempSync(join(tmpdir(), 'cc-rubric-')), 'rubric.yml');
+    writeFileSync(copy, edited);
+    expect(cachedRubric(packageRoot(), sha256(edited))).toBeUndefined();
+    expect(cachedRubric(packageRoot(), sha256(shipped))).toEqual(readRubricFile(copy));
+  });
+});

@@ -1,0 +1,15 @@
+// Build step: validate the shipped rubric (a broken one fails the build) and write
+// dist/rubric-cache.json, keyed by the file's bytes, so a start-up reads it without YAML or zod.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RUBRIC_CACHE_FILE, sha256 } from '../scenario/cache.js';
+import { packageRoot } from '../scenario/registry.js';
+import { readRubricFile, RubricError } from './rubric-data.js';
+
+const file = join(packageRoot(), 'data', 'rubric.yml');
+try {
+  writeFileSync(join(packageRoot(), 'dist', RUBRIC_CACHE_FILE), JSON.stringify({ hash: sha256(readFileSync(file)), data: readRubricFile(file) }));
+} catch (err) {
+  console.error(err instanceof RubricError ? err.message : String(err));
+  process.exit(1);
+}
