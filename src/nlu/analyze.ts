@@ -1,5 +1,6 @@
 import { stronger, type FormVerdict } from './form.js';
 import { currentModel, nearestExample, probabilities, strongestFeatures, turnVector, type Model, type Vec } from './model.js';
+import { mentions } from './features.js';
 import { openRewrite } from './suggest.js';
 import { AUX } from './words.js';
 import { INTENTS, type Analysis, type Intent, type SentenceAnalysis, type TopicScore } from './types.js';
@@ -44,7 +45,15 @@ export function analyze(text: string, options: { explain?: boolean } = {}): Anal
     const ex = options.explain ? nearestExample(m, v, label) : undefined;
     return ex ? ` — closest to "${ex}"` : '';
   };
-  const intents: Intent[] = INTENTS.filter((_, j) => intentP[j]! >= m.intent.thresholds[j]!);
+  let intents: Intent[] = INTENTS.filter((_, j) => intentP[j]! >= m.intent.thresholds[j]!);
+  // LABELS.md: a referral for a *position* is a job ask; one to a person, naming no job, hiring or
+  // application, is a referral ask ("introduce me to your charge nurse so I can ask about nights").
+  let referralNotJob = false;
+  if (intents.includes('job_ask') && intents.includes('referral_ask')) {
+    const tokens = parts.flatMap((u) => u.tokens);
+    referralNotJob = !['job_noun', 'hire_verb', 'resume_noun'].some((l) => mentions(tokens, m.lookups, l));
+    if (referralNotJob) intents = intents.filter((i) => i !== 'job_ask');
+  }
 
   // Topic: from the strongest question sentence (its main clause), else the whole turn.
   const questions = units.filter((u) => u.form !== 'statement');
@@ -83,6 +92,7 @@ export function analyze(text: string, options: { explain?: boolean } = {}): Anal
       const j = INTENTS.indexOf(i);
       return `${i} ${intentP[j]!.toFixed(2)}: ${strongestFeatures(m, m.intent, intentFrom[j]!, j).join(', ')}${closest(intentFrom[j]!, i)}`;
     });
+    if (referralNotJob) cues.push('not job_ask: a referral to a person that names no job, hiring or application');
     const t0 = topics[0]!;
     if (t0.id !== NO_TOPIC) cues.push(`topic ${t0.id} ${t0.p.toFixed(2)}: ${strongestFeatures(m, m.topic, topicVec, m.topic.labels.indexOf(t0.id)).join(', ')}${closest(topicVec, t0.id)}`);
     return [`${formWhy.form}: ${formWhy.why}`, ...cues].join('; ');

@@ -155,6 +155,15 @@ describe('analyze: intents and the distinctions LABELS.md draws', () => {
     expect(a.intents).toContain('job_ask');
     expect(a.intents).not.toContain('referral_ask');
   });
+  it('a referral to a person that names no job, hiring or application is not a job ask; one that names a role is', () => {
+    // Lines written for this test, in no training file.
+    const person = analyze("Could you put me in touch with your lab manager? I'd like to hear how she runs the sample intake.", { explain: true });
+    expect(person.intents).toEqual(['referral_ask']);
+    expect(person.why).toContain('not job_ask: a referral to a person');
+    expect(analyze('Could you introduce me to the manager hiring for the coordinator role?').intents).toContain('job_ask');
+    expect(analyze('would you pass my name to your boss').intents).toContain('job_ask');
+  });
+
   it('denying a job hunt states a purpose, not a job ask', () => {
     const a = analyze("I'm not asking for a job, I just want to learn about the field.");
     expect(a.intents).toEqual(['purpose']);
