@@ -33,6 +33,12 @@ function picker(store: UiStore, k: Key): void {
 function briefing(store: UiStore, k: Key): void {
   const s = store.getState();
   if (k.name === 'enter') return store.start();
+  // Typing starts the meeting with what was typed (a first question typed ahead is not lost).
+  if (k.name === 'text' && k.text.trim() !== '') {
+    store.start();
+    if (store.getState().screen === 'meeting') meeting(store, k);
+    return;
+  }
   if (k.name === 'escape') return store.back();
   if (!s.selected) return;
   const layout = briefingLayout(briefingOf(s.selected.scenario), s.picked, s.columns, screenHeight(s.rows), s.briefingTop);

@@ -190,6 +190,15 @@ describe('meeting screen: typing', () => {
     expect(frame()).toContain('Maya   Mornings are for deep work');
   });
 
+  it('typing on the briefing starts the meeting and keeps what was typed', async () => {
+    const { frame, press } = await setup();
+    await press('What does a typical day look like for you?');
+    expect(frame()).toContain('you> What does a typical day look like for you?');
+    await press(ENTER);
+    expect(frame()).toContain('You    What does a typical day look like for you?');
+    expect(frame()).toContain('Maya   Mornings are for deep work');
+  });
+
   it('every key of a burst counts: text, five Lefts and more text in one read', async () => {
     const { frame, press, store } = await setup();
     await press(ENTER);
