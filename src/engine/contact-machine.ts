@@ -1,5 +1,5 @@
 import { assertEvent, assign, raise, setup } from 'xstate';
-import { CANONICAL_TOPICS, type Analysis, type Match } from '../nlu/index.js';
+import { CANONICAL_TOPICS, matchSettings, NO_TOPIC, type Analysis, type Match } from '../nlu/index.js';
 import { modelFile, type TopicInfo } from '../nlu/knowledge.js';
 import type { Scenario, Topic, Variants } from '../scenario/schema.js';
 import { MAX_TURN_SECONDS, speakingSeconds } from './clock.js';
@@ -21,6 +21,7 @@ export type Reaction =
   | 'referral_offer'
   | 'referral_vague'
   | 'unclear'
+  | 'small_talk'
   | 'acknowledge'
   | 'thanks'
   | 'time_ack'
@@ -190,6 +191,8 @@ const ANSWERS = [
   turn('isElsewhere', 'sayNotMyArea'),
 ] as const;
 const TIME_ACK = turn('isTimeCheck', 'acknowledgeTime');
+/** Small talk ("can you hear me okay?", "how's the weather there?"): a short friendly answer. */
+const SMALL_TALK = turn('isSmallTalk', 'saySmallTalk');
 const UNCLEAR = turn('isQuestion', 'sayUnclear');
 /** Anything else: a statement. */
 const ACKNOWLEDGE = { actions: ['startTurn', 'acknowledge', 'advanceClock'] as ['startTurn', 'acknowledge', 'advanceClock'] };
@@ -240,6 +243,9 @@ export const contactMachine = setup({
     isUnsureTopic: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'topic' && event.match.confidence === 'unsure',
     isElsewhere: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'elsewhere',
     isQuestion: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis),
+    // The model reads a question about nothing the meeting covers, with no request in it.
+    isSmallTalk: ({ event }) =>
+      event.type === 'user.said' && isQuestion(event.analysis) && !event.match && event.analysis.intents.length === 0 && event.analysis.topics[0]?.id === NO_TOPIC && event.analysis.topics[0].p >= matchSettings().small_talk,
     isThanks: ({ event }) => event.type === 'user.said' && event.analysis.intents.includes('thanks'),
     outOfPatience: ({ context }) => context.patience <= 0,
     inLastMinutes: ({ context }) => context.clock >= lastMinutesAt(context),
@@ -370,6 +376,12 @@ export const contactMachine = setup({
       const cost = context.offTopic >= 1 ? 4 * busyFactor(context) : 0;
       return { rng, suggested: context.suggested + (next ? 1 : 0), offTopic: context.offTopic + 1, last: outcome('unclear', [line, hint]), patience: clamp(context.patience - cost) };
     }),
+    saySmallTalk: assign(({ context }) => {
+      const [line, rng] = say(context, context.scenario.reactions.small_talk);
+      // Like an unclear turn, it is free once; a visitor who keeps chatting tries their patience.
+      const cost = context.offTopic >= 1 ? 4 * busyFactor(context) : 0;
+      return { rng, offTopic: context.offTopic + 1, last: outcome('small_talk', [line]), patience: clamp(context.patience - cost) };
+    }),
     sayThanks: assign(({ context }) => {
       const [line, rng] = say(context, context.scenario.reactions.thanks ?? 'Of course.');
       return { rng, last: outcome('thanks', [line]), rapport: clamp(context.rapport + 2) };
@@ -397,7 +409,7 @@ export const contactMachine = setup({
         clock += sorted[done]!.cost * 60;
         done++;
       }
-      return { clock, interruptionsDone: done, offTopic: context.last.reaction === 'unclear' ? context.offTopic : 0, last: { ...context.last, events } };
+      return { clock, interruptionsDone: done, offTopic: context.last.reaction === 'unclear' || context.last.reaction === 'small_talk' ? context.offTopic : 0, last: { ...context.last, events } };
     }),
     warnTime: assign(({ context }) => {
       if (context.endReason) return {};
@@ -452,7 +464,7 @@ export const contactMachine = setup({
             'meeting.hardStop': { target: 'ended.cutShort' },
             'user.left': { target: 'ended.cutShort', actions: 'userLeft' },
             // The first turn gets the same reactions and moves the meeting on.
-            'user.said': [...DEFLECTIONS, ...ANSWERS.filter((t) => t.guard !== 'isRepeatTopic'), TIME_ACK, UNCLEAR, ACKNOWLEDGE].map((t) => ({ ...t, target: 'conversation' as const })),
+            'user.said': [...DEFLECTIONS, ...ANSWERS.filter((t) => t.guard !== 'isRepeatTopic'), TIME_ACK, SMALL_TALK, UNCLEAR, ACKNOWLEDGE].map((t) => ({ ...t, target: 'conversation' as const })),
           },
         },
         conversation: {
@@ -466,6 +478,7 @@ export const contactMachine = setup({
               { ...turn('isWrapUpSignal', 'acknowledgeWrapUp'), target: 'wrapUp' },
               ...ANSWERS,
               TIME_ACK,
+              SMALL_TALK,
               UNCLEAR,
               turn('isThanks', 'sayThanks'),
               ACKNOWLEDGE,
@@ -477,7 +490,7 @@ export const contactMachine = setup({
           on: {
             'meeting.hardStop': { target: 'ended.cutShort' },
             'user.left': { target: 'ended.cutShort', actions: 'userLeft' },
-            'user.said': [...DEFLECTIONS, { ...turn('isThanksInWrapUp', 'sayFarewell'), target: 'ended.graceful' }, ...ANSWERS, UNCLEAR, ACKNOWLEDGE],
+            'user.said': [...DEFLECTIONS, { ...turn('isThanksInWrapUp', 'sayFarewell'), target: 'ended.graceful' }, ...ANSWERS, SMALL_TALK, UNCLEAR, ACKNOWLEDGE],
           },
         },
         ended: {

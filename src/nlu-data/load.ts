@@ -277,7 +277,7 @@ export function loadLanguageData(dir: string): LanguageData {
     lexicon: lexiconFile?.data ?? { version: DATA_VERSION, shorthand: {}, lookups: {} },
     corpus,
     letters,
-    training: trainingFile?.data ?? trainingFileSchema.parse({ version: 1, held_out: 0.15, epochs: 20, learning_rate: 0.6, l2: 1e-5, min_count: 2, intent_threshold: 0.5, positive_weight_power: 0.5, letter_threshold: 0.3, prune_below: 1, seed: 7, matching: { sure: 0.45, plausible: 0.2, profile: 0.8 } }),
+    training: trainingFile?.data ?? trainingFileSchema.parse({ version: 1, held_out: 0.15, epochs: 20, learning_rate: 0.6, l2: 1e-5, min_count: 2, intent_threshold: 0.5, positive_weight_power: 0.5, letter_threshold: 0.3, prune_below: 1, seed: 7, matching: { sure: 0.45, plausible: 0.2, profile: 0.8, small_talk: 0.5 } }),
     rewrites,
     rewriteExamples,
     ...(embeddings ? { embeddings } : {}),

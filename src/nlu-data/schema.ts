@@ -85,7 +85,7 @@ export const trainingFileSchema = z.strictObject({
   prune_below: z.number().int().min(1).max(127),
   embedding_weight: z.number().min(0).max(10).default(0),
   seed: z.number().int(),
-  matching: z.strictObject({ sure: z.number().min(0).max(1), plausible: z.number().min(0).max(1), profile: z.number().min(0).max(1) }),
+  matching: z.strictObject({ sure: z.number().min(0).max(1), plausible: z.number().min(0).max(1), profile: z.number().min(0).max(1), small_talk: z.number().min(0).max(1) }),
 });
 /** Training settings. */
 export type TrainingSettings = z.output<typeof trainingFileSchema>;

@@ -54,7 +54,7 @@ export interface ModelFile {
   lexicon: { shorthand: Record<string, string>; lookups: Record<string, string[]> };
   topics: TopicInfo[];
   /** The matcher's thresholds (data/nlu/training.yml). */
-  matching: { sure: number; plausible: number; profile: number };
+  matching: { sure: number; plausible: number; profile: number; small_talk: number };
   /** The vocabulary, one feature per line. */
   features: string;
   /** base64 float32 inverse document frequencies, one per feature. */
@@ -118,7 +118,7 @@ export function readModelFile(file: string): ModelFile {
     !!m.lexicon?.shorthand &&
     !!m.lexicon?.lookups &&
     Array.isArray(m.topics) &&
-    !!m.matching &&
+    typeof m.matching?.small_talk === 'number' &&
     !!m.examples &&
     !!m.rewrites &&
     Array.isArray(m.rewrites.prepare) &&

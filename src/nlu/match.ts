@@ -47,6 +47,8 @@ export interface MatchSettings {
   plausible: number;
   /** Example similarity a profile fact needs to count as "that's on my profile". */
   profile: number;
+  /** The topic head's "none" at or above this (no intent): small talk, answered as such. */
+  small_talk: number;
 }
 
 /** The installed model's matching thresholds. */

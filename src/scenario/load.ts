@@ -424,7 +424,7 @@ const PLACEHOLDERS: ReadonlyArray<[Path, readonly string[]]> = [
   [['reactions', 'referral', 'offer'], ['names']],
 ];
 /** Reactions whose text is said as written (no placeholders filled in). */
-const PLAIN_REACTIONS = ['closed_nudge', 'job_ask', 'resume_push', 'unclear', 'repeat', 'acknowledge', 'comment', 'thanks', 'time_ack', 'wrap_up', 'overtime', 'hard_stop'];
+const PLAIN_REACTIONS = ['closed_nudge', 'job_ask', 'resume_push', 'unclear', 'small_talk', 'repeat', 'acknowledge', 'comment', 'thanks', 'time_ack', 'wrap_up', 'overtime', 'hard_stop'];
 const TEMPLATED: ReadonlyArray<[Path, readonly string[]]> = [
   ...PLACEHOLDERS,
   ...PLAIN_REACTIONS.map((r): [Path, readonly string[]] => [['reactions', r], []]),

@@ -50,6 +50,9 @@ const reactions = z.strictObject({
   resume_push: variants.describe('A deflection of a resume nobody asked for.'),
   bio_question: variants.describe('"That is on my profile": {fact} is replaced by the fact.'),
   unclear: variants.describe('For off-topic or unclear turns.'),
+  small_talk: variants
+    .default(["Ha — all good here, thanks. What would you like to ask me?", 'Fine, thanks. So, what did you want to know?'])
+    .describe('Small talk or call logistics ("can you hear me okay?", "how was your weekend?"): a short friendly answer that steers back to questions.'),
   suggest: variants.optional().describe('Easy and medium scenarios: said after "unclear", {question} is a question the visitor could ask.'),
   repeat: variants.describe('Prefix for a topic already answered ("As I said…").'),
   not_my_area: variants

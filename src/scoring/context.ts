@@ -100,7 +100,7 @@ export function outcomeOf(t: Transcript): Outcome {
 }
 
 /** Reactions that mean the student tried the contact's patience. */
-const STUDENT_FAULTS = new Set(['job_ask', 'resume_push', 'bio_question', 'repeat', 'unclear']);
+const STUDENT_FAULTS = new Set(['job_ask', 'resume_push', 'bio_question', 'repeat', 'unclear', 'small_talk']);
 // "My name is Jo", "I'm Jo", "im jordan, a junior…", "I'm a nursing student": who the student is.
 const INTRO = /\b(?:my name is|i am|i'm|im|this is)\s+(a|an|[a-z][a-z'-]+)\b/gi;
 // Words after "I'm" that are no name: "I'm curious", "I'm not sure".

@@ -78,12 +78,26 @@ describe('the contact understands the question asked', () => {
     expect(x.reply.join(' ')).toMatch(/(not something I know much about|not the best person)/);
   });
 
-  it('off-topic turns: the first costs no patience, a second in a row does; the suggestions rotate and never repeat the question', () => {
+  it('small talk gets a short friendly reply from the scenario: the first costs no patience, a second in a row does', () => {
     const c = createContact(engineer, 1);
     const first = c.say('did you watch the game last night?');
-    expect(first.reaction).toBe('unclear');
+    expect(first.reaction).toBe('small_talk');
+    expect(engineer.reactions.small_talk).toContain(first.reply[0]);
     expect(first.patience).toBe(100);
     const second = c.say("how's the weather over there");
+    expect(second.reaction).toBe('small_talk');
+    expect(second.patience).toBeLessThan(100);
+    // A real question after it is answered, and the streak is over.
+    const third = c.say('What does a typical day look like for you?');
+    expect(third.reaction).toBe('answer_open');
+  });
+
+  it('unclear turns: the first costs no patience, a second in a row does; the suggestions rotate and never repeat the question', () => {
+    const c = createContact(engineer, 1);
+    const first = c.say('blorp zizzle wump?');
+    expect(first.reaction).toBe('unclear');
+    expect(first.patience).toBe(100);
+    const second = c.say('wibble frotz quux?');
     expect(second.reaction).toBe('unclear');
     expect(second.patience).toBeLessThan(100);
     expect(first.reply.at(-1)).not.toBe(second.reply.at(-1));

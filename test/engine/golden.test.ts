@@ -38,7 +38,7 @@ interface Golden {
 // Records over the engine's unions, so a new reaction or outcome fails to compile until listed here.
 const REACTIONS = Object.keys({
   opening: 1, answer_open: 1, answer_closed: 1, repeat: 1, follow_up: 1, hedged: 1, clarify: 1, not_my_area: 1, bio_question: 1, job_ask: 1,
-  resume_push: 1, referral_offer: 1, referral_vague: 1, unclear: 1, acknowledge: 1, thanks: 1, time_ack: 1, wrap_up: 1, farewell: 1, cut_short: 1,
+  resume_push: 1, referral_offer: 1, referral_vague: 1, unclear: 1, small_talk: 1, acknowledge: 1, thanks: 1, time_ack: 1, wrap_up: 1, farewell: 1, cut_short: 1,
 } satisfies Record<Reaction, 1>);
 const OUTCOMES = Object.keys({ graceful: 1, cut_short: 1, hard_stop: 1, left: 1, unfinished: 1 } satisfies Record<Outcome, 1>);
 const FILE_KEYS = ['scenario', 'seed', 'outcome', 'never', 'turns'];
