@@ -191,6 +191,9 @@ const ANSWERS = [
   turn('isElsewhere', 'sayNotMyArea'),
 ] as const;
 const TIME_ACK = turn('isTimeCheck', 'acknowledgeTime');
+/** Turns off the meeting's subject: free once, then a streak tries the contact's patience. */
+const OFF_TOPIC = new Set<Reaction>(['unclear', 'small_talk']);
+const offTopicCost = (ctx: ContactContext): number => (ctx.offTopic >= 1 ? 4 * busyFactor(ctx) : 0);
 /** Small talk ("can you hear me okay?", "how's the weather there?"): a short friendly answer. */
 const SMALL_TALK = turn('isSmallTalk', 'saySmallTalk');
 const UNCLEAR = turn('isQuestion', 'sayUnclear');
@@ -372,15 +375,11 @@ export const contactMachine = setup({
       // A coaching contact offers a question it can answer, never the visitor's own.
       const next = context.scenario.difficulty !== 'hard' ? nextSuggestion(context, event.text) : undefined;
       const [hint, rng] = next ? say({ ...context, rng: rng1 }, context.scenario.reactions.suggest, { question: next.question }) : ['', rng1];
-      // Only a visitor who keeps going off topic tries the contact's patience.
-      const cost = context.offTopic >= 1 ? 4 * busyFactor(context) : 0;
-      return { rng, suggested: context.suggested + (next ? 1 : 0), offTopic: context.offTopic + 1, last: outcome('unclear', [line, hint]), patience: clamp(context.patience - cost) };
+      return { rng, suggested: context.suggested + (next ? 1 : 0), offTopic: context.offTopic + 1, last: outcome('unclear', [line, hint]), patience: clamp(context.patience - offTopicCost(context)) };
     }),
     saySmallTalk: assign(({ context }) => {
       const [line, rng] = say(context, context.scenario.reactions.small_talk);
-      // Like an unclear turn, it is free once; a visitor who keeps chatting tries their patience.
-      const cost = context.offTopic >= 1 ? 4 * busyFactor(context) : 0;
-      return { rng, offTopic: context.offTopic + 1, last: outcome('small_talk', [line]), patience: clamp(context.patience - cost) };
+      return { rng, offTopic: context.offTopic + 1, last: outcome('small_talk', [line]), patience: clamp(context.patience - offTopicCost(context)) };
     }),
     sayThanks: assign(({ context }) => {
       const [line, rng] = say(context, context.scenario.reactions.thanks ?? 'Of course.');
@@ -409,7 +408,7 @@ export const contactMachine = setup({
         clock += sorted[done]!.cost * 60;
         done++;
       }
-      return { clock, interruptionsDone: done, offTopic: context.last.reaction === 'unclear' || context.last.reaction === 'small_talk' ? context.offTopic : 0, last: { ...context.last, events } };
+      return { clock, interruptionsDone: done, offTopic: OFF_TOPIC.has(context.last.reaction) ? context.offTopic : 0, last: { ...context.last, events } };
     }),
     warnTime: assign(({ context }) => {
       if (context.endReason) return {};

@@ -32,26 +32,6 @@ export function cachedScenario(root: string, hash: string): Scenario | undefined
   return hit ? (structuredClone(hit) as Scenario) : undefined;
 }
 
-/** File name of the validated shipped rubric, written next to the bundle by `npm run build`. */
-export const RUBRIC_CACHE_FILE = 'rubric-cache.json';
-
-let rubricCache: { hash: string; data: unknown } | null | undefined;
-
-/**
- * The shipped rubric as validated at build time, when `hash` (the sha256 of the rubric file being
- * read) is the shipped file's: a counselor's edited copy misses and is validated in full.
- */
-export function cachedRubric(root: string, hash: string): unknown {
-  if (rubricCache === undefined) {
-    try {
-      rubricCache = JSON.parse(readFileSync(join(root, 'dist', RUBRIC_CACHE_FILE), 'utf8')) as { hash: string; data: unknown };
-    } catch {
-      rubricCache = null;
-    }
-  }
-  return rubricCache?.hash === hash ? structuredClone(rubricCache.data) : undefined;
-}
-
 /** sha256 of bytes, hex. */
 export function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');

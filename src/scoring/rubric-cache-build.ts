@@ -2,9 +2,9 @@
 // dist/rubric-cache.json, keyed by the file's bytes, so a start-up reads it without YAML or zod.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RUBRIC_CACHE_FILE, sha256 } from '../scenario/cache.js';
+import { sha256 } from '../scenario/cache.js';
 import { packageRoot } from '../scenario/registry.js';
-import { readRubricFile, RubricError } from './rubric-data.js';
+import { readRubricFile, RUBRIC_CACHE_FILE, RubricError } from './rubric-data.js';
 
 const file = join(packageRoot(), 'data', 'rubric.yml');
 try {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as z from 'zod';
 import { shippedFile } from '../nlu/knowledge.js';
 import { formatDiagnostic } from '../scenario/diagnostics.js';
-import { cachedRubric, sha256 } from '../scenario/cache.js';
+import { sha256 } from '../scenario/cache.js';
 import { validateYaml } from '../scenario/load.js';
 import { packageRoot } from '../scenario/registry.js';
 import { DIMENSIONS } from '../scenario/schema.js';
@@ -65,7 +66,7 @@ export function readRubricFile(file: string): RubricData {
   }
   // The shipped rubric was validated when the bundle was built: the same bytes need no second look.
   const cached = cachedRubric(packageRoot(), sha256(bytes));
-  if (cached) return cached as RubricData;
+  if (cached) return cached;
   const source = bytes.toString('utf8');
   const v = validateYaml(source, file, rubricFileSchema, { version: 1, what: 'rubric', example: 'weights:, open_questions:, …', hint: 'start from the shipped data/rubric.yml', emptyHint: 'start from the shipped data/rubric.yml' });
   const errors = v.diagnostics.filter((d) => d.severity === 'error');
@@ -75,6 +76,26 @@ export function readRubricFile(file: string): RubricData {
   }
   if (errors.length || !v.data) throw new RubricError(errors.map((d) => formatDiagnostic(d, source)).join('\n') || `${file}: not a rubric`);
   return v.data;
+}
+
+/** File name of the validated shipped rubric, written next to the bundle by `npm run build`. */
+export const RUBRIC_CACHE_FILE = 'rubric-cache.json';
+
+let rubricCache: { hash: string; data: unknown } | null | undefined;
+
+/**
+ * The shipped rubric as validated at build time, when `hash` (the sha256 of the rubric file being
+ * read) is the shipped file's: a counselor's edited copy misses and is validated in full.
+ */
+export function cachedRubric(root: string, hash: string): RubricData | undefined {
+  if (rubricCache === undefined) {
+    try {
+      rubricCache = JSON.parse(readFileSync(join(root, 'dist', RUBRIC_CACHE_FILE), 'utf8')) as { hash: string; data: unknown };
+    } catch {
+      rubricCache = null;
+    }
+  }
+  return rubricCache?.hash === hash ? (structuredClone(rubricCache.data) as RubricData) : undefined;
 }
 
 let rubric: RubricData | undefined;

@@ -246,9 +246,9 @@ describe('rubric', () => {
 
 describe('shipped-rubric cache', () => {
   it('the cached rubric equals a full validation of the same file, and an edited copy misses it', async () => {
-    const { cachedRubric, sha256 } = await import('../../src/scenario/cache.js');
+    const { sha256 } = await import('../../src/scenario/cache.js');
     const { packageRoot } = await import('../../src/scenario/registry.js');
-    const { readRubricFile } = await import('../../src/scoring/rubric-data.js');
+    const { cachedRubric, readRubricFile } = await import('../../src/scoring/rubric-data.js');
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
