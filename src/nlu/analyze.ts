@@ -1,6 +1,6 @@
 import { stronger, type FormVerdict } from './form.js';
 import { currentModel, nearestExample, probabilities, strongestFeatures, turnVector, type Model, type Vec } from './model.js';
-import { mentions } from './features.js';
+import { mentions, namesJob } from './features.js';
 import { openRewrite } from './suggest.js';
 import { AUX } from './words.js';
 import { INTENTS, type Analysis, type Intent, type SentenceAnalysis, type TopicScore } from './types.js';
@@ -51,7 +51,7 @@ export function analyze(text: string, options: { explain?: boolean } = {}): Anal
   let referralNotJob = false;
   if (intents.includes('job_ask') && intents.includes('referral_ask')) {
     const tokens = parts.flatMap((u) => u.tokens);
-    referralNotJob = !['job_noun', 'hire_verb', 'resume_noun'].some((l) => mentions(tokens, m.lookups, l));
+    referralNotJob = !namesJob(tokens, m.lookups) && !mentions(tokens, m.lookups, 'resume_noun');
     if (referralNotJob) intents = intents.filter((i) => i !== 'job_ask');
   }
 

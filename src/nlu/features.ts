@@ -269,6 +269,11 @@ export function featuresOf(
 }
 
 /** True when the tokens contain an entry of the named word list. */
+/** Whether a turn names a job or hiring (a job noun or a hiring verb): what separates a job ask from a request about something else. */
+export function namesJob(tokens: readonly string[], lookups: Lookups): boolean {
+  return mentions(tokens, lookups, 'job_noun') || mentions(tokens, lookups, 'hire_verb');
+}
+
 export function mentions(tokens: readonly string[], lookups: Lookups, name: string): boolean {
   for (const t of tokens) if (lookups.words.get(t)?.includes(name)) return true;
   const joined = ` ${tokens.filter((t) => t !== ',').join(' ')} `;

@@ -72,10 +72,12 @@ export function contentStems(text: string): string[] {
 }
 
 function stemsOf(text: string): string[] {
-  return normalizeTokens(text)
-    .flatMap((t) => (t.includes('-') ? t.split('-') : [t]))
-    .filter((t) => t !== ',' && !GENERIC.has(t) && !/^\d+$/.test(t) && t.length < 40)
-    .map((t) => stem(t));
+  return contentTokens(normalizeTokens(text).flatMap((t) => (t.includes('-') ? t.split('-') : [t]))).map((t) => stem(t));
+}
+
+/** The words of a text that say what it asks: no commas, numbers, generic words or runs of letters. */
+function contentTokens(tokens: readonly string[]): string[] {
+  return tokens.filter((t) => t !== ',' && !GENERIC.has(t) && !/^\d+$/.test(t) && t.length < 40);
 }
 
 interface Doc {
@@ -223,7 +225,7 @@ const COMMON_RANK = 1500;
  * them is specific ("do you have the CFA?", "were you a teacher before this?"); else undefined.
  */
 function factAsked(index: TopicIndex, question: string): number | undefined {
-  const tokens = normalizeTokens(question).filter((t) => t !== ',' && !GENERIC.has(t) && !/^\d+$/.test(t));
+  const tokens = contentTokens(normalizeTokens(question));
   if (tokens.length === 0 || tokens.length > 4) return undefined;
   const rows = currentModel().embeddings?.rows;
   const specific = tokens.some((t) => t.length > 2 && (rows?.get(t) ?? Infinity) > COMMON_RANK);

@@ -1,5 +1,5 @@
 import { analyze, contentStems, currentModel, normalizeTokens, splitSentences, unitsOf, type Analysis } from '../nlu/index.js';
-import { mentions, type Lookups } from '../nlu/features.js';
+import { mentions, namesJob, type Lookups } from '../nlu/features.js';
 import { onModelChange } from '../nlu/knowledge.js';
 import type { Dimension, Scenario } from '../scenario/schema.js';
 import type { ContactTurn, Transcript, UserTurn } from '../session/transcript.js';
@@ -191,8 +191,7 @@ function readIntents(turns: readonly Turn[], lookups: Lookups): Map<Turn, Set<st
   for (const t of turns) {
     const intents = new Set<string>(t.analysis.intents);
     if (intents.has('job_ask') && lastAsk === 'resume_push') {
-      const tokens = normalizeTokens(t.text);
-      if (!mentions(tokens, lookups, 'job_noun') && !mentions(tokens, lookups, 'hire_verb')) {
+      if (!namesJob(normalizeTokens(t.text), lookups)) {
         intents.delete('job_ask');
         intents.add('resume_push');
       }
@@ -236,8 +235,9 @@ export function contextOf(transcript: Transcript, scenario: Scenario, data: Rubr
     return near.length > 0 && splitSentences(t.text).some((x) => startsWithAny(words(x.text), near));
   };
   const profileQuestions = turns.filter(asksProfile);
+  const isProfileQuestion = new Set(profileQuestions);
   const questions = turns.filter(
-    (t) => t.analysis.form !== 'statement' && !['referral_ask', 'time_check', 'follow_up', 'job_ask'].some((i) => has(t, i)) && !asksNothing(t) && !profileQuestions.includes(t),
+    (t) => t.analysis.form !== 'statement' && !['referral_ask', 'time_check', 'follow_up', 'job_ask'].some((i) => has(t, i)) && !asksNothing(t) && !isProfileQuestion.has(t),
   );
   const last = transcript.turns[transcript.turns.length - 1];
   const outcome = outcomeOf(transcript);
@@ -263,7 +263,7 @@ export function contextOf(transcript: Transcript, scenario: Scenario, data: Rubr
     data,
     has,
     buildsOn: (t) => t.reply?.reaction === 'follow_up' || (t.analysis.form !== 'statement' && mentions(normalizeTokens(t.text), lookups, 'follow_up_cue')),
-    researched: (t) => !profileQuestions.includes(t) && t.text.trim().split(/\s+/).length < data.open_questions.rambling_words && contentStems(t.text).some((s) => known.has(s)),
+    researched: (t) => !isProfileQuestion.has(t) && t.text.trim().split(/\s+/).length < data.open_questions.rambling_words && contentStems(t.text).some((s) => known.has(s)),
     researchExample: fill(data.open_questions.research_example, { fact: p.profile[0] ? toYou(p.profile[0].fact) : 'started elsewhere' }),
     notes,
     note: (kind, t, dimension, text, rewrite) => notes.push({ kind, turn: t.n, clock: t.clock, text: t.text, dimension, note: text, ...(rewrite ? { rewrite } : {}) }),

@@ -46,16 +46,16 @@ export function capTurn(text: string): string {
 }
 
 /**
- * A meeting in progress, independent of any UI: feeds each line to the analyzer and the contact,
- * records the transcript and (if asked) autosaves it after every turn.
- */
-/**
  * More than the JSON of a user turn and its reply takes beyond their texts (counted three times for
  * the user's: the line, the cue words the explanation quotes, the open rewrite): keys and
  * indentation, numbers, the events, and the explanation's features (each at most 40 characters).
  */
 const TURN_OVERHEAD = 8000;
 
+/**
+ * A meeting in progress, independent of any UI: feeds each line to the analyzer and the contact,
+ * records the transcript and (if asked) autosaves it after every turn.
+ */
 export class Session {
   readonly contact: Contact;
   readonly transcript: Transcript;
