@@ -33,7 +33,8 @@ const t0 = performance.now();
 const held = data.training.held_out;
 const model = trainModel(data, (ex) => !isHeldOut(ex.text, held), hash, (l) => !isHeldOut(l.text, held));
 mkdirSync(dirname(MODEL_FILE), { recursive: true });
-const json = `${JSON.stringify(model)}\n`;
+// ASCII only (\uXXXX escapes): a pure ASCII file decodes and parses faster at every start.
+const json = `${JSON.stringify(model).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 writeFileSync(MODEL_FILE, json);
 const trained = model.examples.text.length;
 console.log(`trained on ${trained} of ${data.corpus.length} turns (${data.corpus.length - trained} held out) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -43,7 +43,8 @@ export function errnoText(err: unknown): string {
   }
 }
 
-const CHUNK = 64 * 1024;
+/** The smallest read buffer: a file that says it is empty may not be (/proc). */
+const MIN_BUFFER = 4096;
 
 /**
  * Read a regular file, at most `maxBytes`. Anything else — a folder, a FIFO (which would block),
@@ -63,22 +64,28 @@ export function readFileCapped(path: string, maxBytes: number): Buffer {
     const st = fstatSync(fd);
     if (!st.isFile()) throw new ReadProblem(notAFile(st));
     if (st.size > maxBytes) throw new ReadProblem(`is ${st.size} bytes; the limit is ${maxBytes}`);
-    const chunks: Buffer[] = [];
+    // Sized to the file plus one byte, so a file read whole shows its end on the next read; grown
+    // (up to the cap) when a file is longer than it said (one that grows, or /proc).
+    let buf = Buffer.allocUnsafe(Math.min(Math.max(st.size + 1, MIN_BUFFER), maxBytes + 1));
     let total = 0;
-    const buf = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1));
     for (;;) {
+      if (total === buf.length) {
+        if (total > maxBytes) throw new ReadProblem(`is more than ${maxBytes} bytes; the limit is ${maxBytes}`);
+        const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, maxBytes + 1));
+        buf.copy(bigger, 0, 0, total);
+        buf = bigger;
+      }
       let n: number;
       try {
-        n = readSync(fd, buf, 0, buf.length, null);
+        n = readSync(fd, buf, total, buf.length - total, null);
       } catch (err) {
         throw new ReadProblem(errnoText(err));
       }
       if (n === 0) break;
       total += n;
       if (total > maxBytes) throw new ReadProblem(`is more than ${maxBytes} bytes; the limit is ${maxBytes}`);
-      chunks.push(Buffer.from(buf.subarray(0, n)));
     }
-    return Buffer.concat(chunks, total);
+    return buf.subarray(0, total);
   } finally {
     closeSync(fd);
   }
@@ -90,6 +97,15 @@ export interface Decoded {
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
   /** False when invalid byte sequences were replaced with U+FFFD. */
   valid: boolean;
+}
+
+const decoders = new Map<string, InstanceType<typeof TextDecoder>>();
+/** A decoder for an encoding, strict or replacing bad bytes with U+FFFD; made once (a batch reads thousands of files). */
+function decoder(encoding: Decoded['encoding'], fatal: boolean): InstanceType<typeof TextDecoder> {
+  const key = `${encoding}${fatal ? '!' : ''}`;
+  let d = decoders.get(key);
+  if (!d) decoders.set(key, (d = new TextDecoder(encoding, { fatal })));
+  return d;
 }
 
 /**
@@ -106,10 +122,10 @@ export function decodeText(bytes: Uint8Array): Decoded {
   let text: string;
   let valid = true;
   try {
-    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    text = decoder(encoding, true).decode(bytes);
   } catch {
     valid = false;
-    text = new TextDecoder(encoding).decode(bytes);
+    text = decoder(encoding, false).decode(bytes);
   }
   if (encoding !== 'utf-8' && text.includes('\u0000')) throw new ReadProblem('is not a text file (it contains NUL characters)');
   return { text, encoding, valid };

@@ -68,10 +68,6 @@ function hash2(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul((h + s.charCodeAt(i)) ^ (h >>> 15), PRIME2);
   return h;
 }
-/** Both hashes of a character n-gram, as the fast path computes them. */
-function ngramHash(s: string): [number, number] {
-  return [fnv(FNV_SEED, s) >>> 0, hash2(SEED2, s) >>> 0];
-}
 /** Both hashes of a non-character feature name ("w:job", "b:are_you", "L:job_noun"). */
 function nameHash(s: string): [number, number] {
   return [fnv(NAME_SEED, s) >>> 0, hash2(~SEED2, s) >>> 0];
@@ -85,15 +81,28 @@ export function indexVocab(features: readonly string[]): VocabIndex {
   const check = new Uint32Array(size);
   const slots = new Int32Array(size);
   const mask = size - 1;
-  features.forEach((f, i) => {
-    const [h, h2] = f.startsWith('c:') ? ngramHash(f.slice(2)) : nameHash(f);
+  // Run once per start on every feature: a plain loop with both hashes written out (a character
+  // n-gram hashes its text from the character seeds, any other feature its name, as nameHash) and
+  // no allocation per feature.
+  for (let i = 0; i < features.length; i++) {
+    const f = features[i]!;
+    const chars = f.charCodeAt(0) === 99 && f.charCodeAt(1) === 58; // "c:"
+    let h = chars ? FNV_SEED : NAME_SEED;
+    let h2 = chars ? SEED2 : ~SEED2;
+    for (let k = chars ? 2 : 0; k < f.length; k++) {
+      const c = f.charCodeAt(k);
+      h = Math.imul(h ^ c, FNV_PRIME);
+      h2 = Math.imul((h2 + c) ^ (h2 >>> 15), PRIME2);
+    }
+    h >>>= 0;
+    h2 >>>= 0;
     let at = h & mask;
     while (slots[at] !== 0 && (keys[at] !== h || check[at] !== h2)) at = (at + 1) & mask;
-    if (slots[at] !== 0) return;
+    if (slots[at] !== 0) continue;
     keys[at] = h;
     check[at] = h2;
     slots[at] = i + 1;
-  });
+  }
   const seeds = { w: fnv(NAME_SEED, 'w:'), n: fnv(NAME_SEED, 'n:'), b: fnv(NAME_SEED, 'b:'), w2: hash2(~SEED2, 'w:'), n2: hash2(~SEED2, 'n:'), b2: hash2(~SEED2, 'b:') };
   return { keys, check, slots, mask, seeds };
 }
@@ -119,6 +128,8 @@ export class Counter {
   readonly counts: Float64Array;
   readonly touched: Int32Array;
   size = 0;
+  /** The run-time sink writing into this counter, kept with its memo of name lookups. */
+  sink: HashSink | undefined;
   constructor(nFeatures: number) {
     this.counts = new Float64Array(nFeatures);
     this.touched = new Int32Array(nFeatures);
@@ -153,6 +164,8 @@ interface FeatureSink {
   pair(prev: string, t: string): void;
   /** Any other feature by its name: "L:job_noun", "F:open", "Q". */
   name(name: string): void;
+  /** A named word list the sentence uses: "L:job_noun". */
+  list(name: string): void;
   /** Every character 3–5-gram of the text: "c:hir". */
   chars(text: string): void;
 }
@@ -179,7 +192,7 @@ function walkFeatures(tokens: readonly string[], question: boolean, lookups: Loo
     if (neg > 0) neg--;
     if (NEGATORS.has(t)) neg = NEG_SCOPE;
     const lists = lookups.words.get(t);
-    if (lists) for (const name of lists) sink.name(`L:${name}`);
+    if (lists) for (const name of lists) sink.list(name);
   }
   sink.pair(prev, '$');
   const joined = ` ${words.join(' ')} `;
@@ -189,17 +202,22 @@ function walkFeatures(tokens: readonly string[], question: boolean, lookups: Loo
     if (!candidates) continue;
     if ((tried ??= new Set()).has(w)) continue;
     tried.add(w);
-    for (const [phrase, name] of candidates) if (joined.includes(phrase)) sink.name(`L:${name}`);
+    for (const [phrase, name] of candidates) if (joined.includes(phrase)) sink.list(name);
   }
   sink.chars(joined.length > 400 ? joined.slice(0, 400) : joined);
-  if (words.length > 0) sink.name(`F:${form}`);
+  if (words.length > 0) sink.name(FORM_FEATURE[form]);
   if (question) sink.name('Q');
 }
 
+const FORM_FEATURE = { open: 'F:open', closed: 'F:closed', statement: 'F:statement' } as const;
+
 /** The run-time sink: each feature's two hashes, looked up in the vocabulary and counted. */
 class HashSink implements FeatureSink {
+  /** Feature indexes of names and word lists, looked up once (there are a few dozen). */
+  private readonly named = new Map<string, number>();
+  private readonly lists = new Map<string, number>();
   constructor(
-    private readonly vocab: VocabIndex,
+    readonly vocab: VocabIndex,
     private readonly into: Counter,
   ) {}
   word(t: string, negated: boolean): void {
@@ -211,7 +229,14 @@ class HashSink implements FeatureSink {
     this.into.add(lookup(this.vocab, fnv(fnv(fnv(b, prev), '_'), t) >>> 0, hash2(hash2(hash2(b2, prev), '_'), t) >>> 0));
   }
   name(name: string): void {
-    this.into.add(lookupName(this.vocab, name));
+    let i = this.named.get(name);
+    if (i === undefined) this.named.set(name, (i = lookupName(this.vocab, name)));
+    this.into.add(i);
+  }
+  list(name: string): void {
+    let i = this.lists.get(name);
+    if (i === undefined) this.lists.set(name, (i = lookupName(this.vocab, `L:${name}`)));
+    this.into.add(i);
   }
   chars(text: string): void {
     // Both hashes of the 3-, 4- and 5-gram at each position, built one character at a time.
@@ -243,6 +268,9 @@ class NameSink implements FeatureSink {
   name(name: string): void {
     this.add(name);
   }
+  list(name: string): void {
+    this.add(`L:${name}`);
+  }
   chars(text: string): void {
     for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= text.length; i++) this.add(`c:${text.slice(i, i + n)}`);
   }
@@ -250,7 +278,9 @@ class NameSink implements FeatureSink {
 
 /** The run time's features of one sentence (see `walkFeatures`), counted by index into `into`. */
 export function countFeatures(tokens: readonly string[], question: boolean, lookups: Lookups, vocab: VocabIndex, into: Counter, form: Form): void {
-  walkFeatures(tokens, question, lookups, form, new HashSink(vocab, into));
+  let sink = into.sink;
+  if (sink?.vocab !== vocab) into.sink = sink = new HashSink(vocab, into);
+  walkFeatures(tokens, question, lookups, form, sink);
 }
 
 /**
