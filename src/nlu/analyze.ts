@@ -75,14 +75,7 @@ export function analyze(text: string, options: { explain?: boolean } = {}): Anal
       topicVec = v;
     }
   }
-  const topics: TopicScore[] = [];
-  for (let j = 0; j < topicP!.length; j++) {
-    const t = { id: m.topic.labels[j]!, p: round3(topicP![j]!) };
-    let at = topics.findIndex((x) => t.p > x.p || (t.p === x.p && t.id < x.id));
-    if (at < 0) at = topics.length;
-    if (at < TOPIC_CANDIDATES) topics.splice(at, 0, t);
-    if (topics.length > TOPIC_CANDIDATES) topics.pop();
-  }
+  const topics = topCandidates(m.topic.labels, topicP!);
 
   const formWhy: FormVerdict = best;
   // The explanation is read for transcripts, `analyze` and coaching, not for the contact's reply:
@@ -144,18 +137,34 @@ class TurnAnalysis implements Analysis {
   }
 }
 
+/** The TOPIC_CANDIDATES most probable topics, rounded, most probable first (ties by id). */
+function topCandidates(labels: readonly string[], p: Float64Array): TopicScore[] {
+  const topics: TopicScore[] = [];
+  for (let j = 0; j < p.length; j++) {
+    const q = round3(p[j]!);
+    const id = labels[j]!;
+    let at = topics.length;
+    while (at > 0 && (q > topics[at - 1]!.p || (q === topics[at - 1]!.p && id < topics[at - 1]!.id))) at--;
+    if (at < TOPIC_CANDIDATES) {
+      topics.splice(at, 0, { id, p: q });
+      if (topics.length > TOPIC_CANDIDATES) topics.pop();
+    }
+  }
+  return topics;
+}
+
 /** Each intent's strongest reading over the whole turn and its sentences, and the vector it came from. */
 function strongestIntents(m: Model, all: readonly Vec[], whole: Vec): { p: number[]; from: Vec[] } {
-  const p = INTENTS.map(() => 0);
-  const from: Vec[] = INTENTS.map(() => whole);
+  const p: number[] = new Array<number>(INTENTS.length).fill(0);
+  const from: Vec[] = new Array<Vec>(INTENTS.length).fill(whole);
   for (const v of all) {
     const q = probabilities(m.intent, v);
-    INTENTS.forEach((_, j) => {
+    for (let j = 0; j < p.length; j++) {
       if (q[j]! > p[j]!) {
         p[j] = q[j]!;
         from[j] = v;
       }
-    });
+    }
   }
   return { p, from };
 }
