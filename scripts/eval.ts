@@ -148,8 +148,21 @@ const args = process.argv.slice(2);
 const showMisses = args.includes('--misses');
 const cvAt = args.indexOf('--cv');
 const files = args.filter((a, i) => !a.startsWith('--') && !(cvAt >= 0 && i === cvAt + 1));
+/** A labelled letters file (`text<TAB>labels`), one sentence per row. */
+function readLetterTsv(file: string): Array<{ text: string; labels: string[] }> {
+  return readFileSync(file, 'utf8').split(/\r?\n/).slice(1).filter((l) => l.trim()).map((l) => {
+    const [text = '', labels = '-'] = l.split('\t');
+    return { text, labels: labels === '-' ? [] : labels.split(',').map((s) => s.trim()) };
+  });
+}
+/** Whether a TSV holds letter sentences (its header is `text<TAB>labels`) rather than turns. */
+const isLetterTsv = (file: string) => /^text\tlabels\s*$/m.test(readFileSync(file, 'utf8').split(/\r?\n/)[0] ?? '');
+
 if (files.length) {
-  for (const f of files) report(f, score(readTsv(f)), true);
+  for (const f of files) {
+    if (isLetterTsv(f)) letterReport(f, readLetterTsv(f), true);
+    else report(f, score(readTsv(f)), true);
+  }
 } else {
   const data = loadLanguageData(DATA_DIR);
   const held = data.training.held_out;
@@ -159,11 +172,7 @@ if (files.length) {
   const evalDir = join(DATA_DIR, '..', 'eval');
   for (const f of existsSync(evalDir) ? readdirSync(evalDir).filter((f) => f.endsWith('.tsv')).sort() : []) {
     if (f.startsWith('letters')) {
-      const rows = readFileSync(join(evalDir, f), 'utf8').split(/\r?\n/).slice(1).filter((l) => l.trim()).map((l) => {
-        const [text = '', labels = '-'] = l.split('\t');
-        return { text, labels: labels === '-' ? [] : labels.split(',').map((s) => s.trim()) };
-      });
-      letterReport(`data/eval/${f}`, rows, showMisses);
+      letterReport(`data/eval/${f}`, readLetterTsv(join(evalDir, f)), showMisses);
     } else report(`data/eval/${f}`, score(readTsv(join(evalDir, f))), showMisses);
   }
   // The contact: each topic question asked of every shipped scenario.

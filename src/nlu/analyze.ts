@@ -55,6 +55,15 @@ export function analyze(text: string, options: { explain?: boolean } = {}): Anal
     if (referralNotJob) intents = intents.filter((i) => i !== 'job_ask');
   }
 
+  // LABELS.md: asking to have one's resume passed along is a job ask ("could I send you my resume
+  // so you can pass it along to HR?"), however the model weighs the resume push in it.
+  let resumePassedOn = false;
+  if (intents.includes('resume_push') && !intents.includes('job_ask')) {
+    const tokens = parts.flatMap((u) => u.tokens);
+    resumePassedOn = mentions(tokens, m.lookups, 'pass_on');
+    if (resumePassedOn) intents = INTENTS.filter((i) => i === 'job_ask' || intents.includes(i));
+  }
+
   // Topic: from the strongest question sentence (its main clause), else the whole turn.
   const questions = units.filter((u) => u.form !== 'statement');
   const top = questions.length ? Math.max(...questions.map((u) => RANK[u.form])) : -1;
@@ -81,11 +90,12 @@ export function analyze(text: string, options: { explain?: boolean } = {}): Anal
   // The explanation is read for transcripts, `analyze` and coaching, not for the contact's reply:
   // it is worked out the first time it is read.
   const explain = () => {
-    const cues = intents.map((i) => {
+    const cues = intents.filter((i) => !(resumePassedOn && i === 'job_ask')).map((i) => {
       const j = INTENTS.indexOf(i);
       return `${i} ${intentP[j]!.toFixed(2)}: ${strongestFeatures(m, m.intent, intentFrom[j]!, j).join(', ')}${closest(intentFrom[j]!, i)}`;
     });
     if (referralNotJob) cues.push('not job_ask: a referral to a person that names no job, hiring or application');
+    if (resumePassedOn) cues.push('job_ask: asks to have a resume passed on to whoever hires');
     const t0 = topics[0]!;
     if (t0.id !== NO_TOPIC) cues.push(`topic ${t0.id} ${t0.p.toFixed(2)}: ${strongestFeatures(m, m.topic, topicVec, m.topic.labels.indexOf(t0.id)).join(', ')}${closest(topicVec, t0.id)}`);
     return [`${formWhy.form}: ${formWhy.why}`, ...cues].join('; ');

@@ -164,6 +164,18 @@ describe('analyze: intents and the distinctions LABELS.md draws', () => {
     expect(analyze('would you pass my name to your boss').intents).toContain('job_ask');
   });
 
+  it('asking to have a resume passed along is a job ask; offering it to the contact alone is a resume push', () => {
+    // Lines written for this test, in no training file.
+    const passed = analyze('Could I email you my CV so you can pass it along to HR?', { explain: true });
+    expect(passed.intents).toEqual(expect.arrayContaining(['job_ask', 'resume_push']));
+    // The model alone reads only a resume push here (0.02 for job_ask); the rule adds the job ask and says why.
+    expect(passed.why).toMatch(/job_ask( \d\.\d\d|: asks to have a resume passed on)/);
+    const offered = analyze("I'll email you my CV tonight.");
+    expect(offered.intents).toContain('resume_push');
+    expect(offered.intents).not.toContain('job_ask');
+    expect(analyze('Shall I forward my portfolio to you so you can see my projects?').intents).not.toContain('job_ask');
+  });
+
   it('denying a job hunt states a purpose, not a job ask', () => {
     const a = analyze("I'm not asking for a job, I just want to learn about the field.");
     expect(a.intents).toEqual(['purpose']);
