@@ -15,6 +15,7 @@ export function referrals(ctx: ScoringContext): DimensionResult {
   const questionsBefore = (n: number) => ctx.turns.filter((t) => t.n < n && t.analysis.form !== 'statement').length;
   let pct = 0;
   let permission = false;
+  let noNames = false;
   let timely = false;
   if (refTurns.length) {
     const first = refTurns[0]!;
@@ -37,6 +38,11 @@ export function referrals(ctx: ScoringContext): DimensionResult {
       pct += c.permission!;
       const t = (asked ?? offered)!;
       evidence.push({ turn: t.n, text: t.text, effect: '+', note: asked ? 'asked permission to use their name' : 'they offered their name to use' });
+    } else if (!refTurns.some((t) => t.reply?.reaction === 'referral_offer')) {
+      // They named nobody: there was no one to ask about mentioning them, so that share is not lost.
+      noNames = true;
+      pct += c.permission!;
+      evidence.push({ turn: first.n, text: first.text, effect: '+', note: 'they named nobody, so there was no name to ask about' });
     }
   }
   const first = refTurns[0];
@@ -44,8 +50,10 @@ export function referrals(ctx: ScoringContext): DimensionResult {
     ? ctx.say(d.advice.none!)
     : !timely
       ? ctx.say(d.advice.early!, { clock: formatClock(first.clock), before: questionsBefore(first.n), s: questionsBefore(first.n) === 1 ? '' : 's', rapport_questions: d.rapport_questions })
-      : !permission
-        ? ctx.say(d.advice.permission!)
-        : ctx.say(d.advice.good!, { permission_note: ' and settled whose name to mention' });
+      : noNames
+        ? ctx.say(d.advice.no_names!)
+        : !permission
+          ? ctx.say(d.advice.permission!)
+          : ctx.say(d.advice.good!, { permission_note: ' and settled whose name to mention' });
   return { pct, evidence, advice };
 }

@@ -9,8 +9,10 @@ import { packageRoot } from '../scenario/registry.js';
 import { DIMENSIONS } from '../scenario/schema.js';
 
 const text = z.string().trim().min(1);
-const texts = z.record(z.string(), text);
-const credits = z.record(z.string(), z.number().min(0).max(100));
+/** Named sentences, every one of them required: a counselor may reword them, not leave one out. */
+const texts = <K extends string>(...names: K[]) => z.strictObject(Object.fromEntries(names.map((n) => [n, text])) as Record<K, typeof text>);
+/** Named credits (shares of a dimension), every one required. */
+const credits = <K extends string>(...names: K[]) => z.strictObject(Object.fromEntries(names.map((n) => [n, z.number().min(0).max(100)])) as Record<K, z.ZodNumber>);
 const mistake = z.strictObject({ label: text, severity: z.number().int().min(1).max(100) });
 
 /** The zod schema of data/rubric.yml: weights, thresholds, credits and every coaching sentence. */
@@ -30,22 +32,39 @@ export const rubricFileSchema = z.strictObject({
     good_share: z.number().positive().max(1),
     rambling_words: z.number().int().min(10),
     research_example: text,
-    advice: texts,
-    notes: texts,
+    advice: texts('too_few', 'closed', 'closed_or_profile', 'no_follow_up', 'no_research', 'short', 'good'),
+    notes: texts('closed_question', 'rambling'),
   }),
   time_discipline: z.strictObject({
     early_turns: z.number().int().min(1),
     early_minutes: z.number().min(0),
     softened: z.number().min(0).max(1),
     said_over: z.array(text),
-    credits,
-    advice: texts,
-    notes: texts,
-    rewrites: texts,
+    credits: credits('early_ack', 'wrap_up', 'graceful_finish', 'other_finish'),
+    advice: texts('hard_stop', 'late_ack', 'no_ack', 'no_wrap', 'overran', 'said_over', 'kept_going', 'simulator', 'good'),
+    notes: texts('hard_stop', 'overran', 'said_over'),
+    rewrites: texts('hard_stop', 'overran'),
   }),
-  no_job_ask: z.strictObject({ repeated_resume_cost: z.number().min(0).max(100), advice: texts, notes: texts, rewrites: texts }),
-  referrals: z.strictObject({ rapport_questions: z.number().int().min(0), rapport_seconds: z.number().min(0), credits, advice: texts, notes: texts }),
-  professionalism: z.strictObject({ credits, resume_push_cost: z.number().min(0).max(100), opening_words: z.number().int().min(1), long_opening_share: z.number().min(0).max(1), kept_going_cost: z.number().min(0).max(100), advice: texts, notes: texts, rewrites: texts, opening: text, opening_no_name: text }),
+  no_job_ask: z.strictObject({ repeated_resume_cost: z.number().min(0).max(100), advice: texts('job_ask', 'too_short', 'resume', 'good'), notes: texts('job_ask'), rewrites: texts('job_ask') }),
+  referrals: z.strictObject({
+    rapport_questions: z.number().int().min(0),
+    rapport_seconds: z.number().min(0),
+    credits: credits('asked', 'timely', 'permission'),
+    advice: texts('none', 'early', 'permission', 'no_names', 'good'),
+    notes: texts('early_referral'),
+  }),
+  professionalism: z.strictObject({
+    credits: credits('introduction', 'purpose', 'research', 'no_profile_question', 'thanks', 'next_step', 'summary'),
+    resume_push_cost: z.number().min(0).max(100),
+    opening_words: z.number().int().min(1),
+    long_opening_share: z.number().min(0).max(1),
+    kept_going_cost: z.number().min(0).max(100),
+    advice: texts('kept_going', 'long_opening', 'no_opening', 'no_purpose', 'no_intro', 'resume', 'profile', 'no_thanks', 'no_next_step', 'no_summary', 'no_research', 'good'),
+    notes: texts('no_purpose', 'no_opening', 'resume_push', 'profile_question'),
+    rewrites: texts('profile_question'),
+    opening: text,
+    opening_no_name: text,
+  }),
   mistakes: z.record(z.string(), mistake),
   letter_mistakes: z.record(z.string(), mistake),
 });

@@ -79,6 +79,20 @@ describe('rubric', () => {
     expect(points(replace(11))).toEqual({ ...full, referrals: 0 });
   });
 
+  it('referrals: when they name nobody, asking at the right moment earns the whole dimension, with advice that fits what happened', () => {
+    // Two job asks before the referral question cost rapport, so the contact has no names to give.
+    const lines = replace(11, 'Any chance your team is hiring juniors right now?', 'Could you pass my name to your manager for the junior opening?', 'Is there anyone else you think I should talk to?');
+    const s = run(lines);
+    expect(s.dimensions.referrals.evidence.map((e) => e.note)).toContain('they named nobody, so there was no name to ask about');
+    expect(s.dimensions.referrals.score).toBe(full.referrals);
+    expect(s.dimensions.referrals.advice).toMatch(/they had no names this time/);
+    expect(s.dimensions.referrals.advice).not.toMatch(/mention their name/);
+    // The same question answered with names (and "mention we spoke") earns it through their offer instead.
+    const named = run(replace(11, 'Is there anyone else you think I should talk to?'));
+    expect(named.dimensions.referrals.evidence.map((e) => e.note)).toContain('they offered their name to use');
+    expect(named.dimensions.referrals.evidence.map((e) => e.note)).not.toContain('they named nobody, so there was no name to ask about');
+  });
+
   it('referrals: asking in the first minute, before any rapport, earns less and says when it was asked', () => {
     const lines = [model[0]!, 'Who else should I talk to?', ...model.slice(1, 11), ...model.slice(12)];
     // Asked (60 %) and the contact offered its name (15 %), but not after rapport (25 %).
@@ -259,5 +273,22 @@ describe('shipped-rubric cache', () => {
     writeFileSync(copy, edited);
     expect(cachedRubric(packageRoot(), sha256(edited))).toBeUndefined();
     expect(cachedRubric(packageRoot(), sha256(shipped))).toEqual(readRubricFile(copy));
+  });
+});
+
+describe('an edited rubric', () => {
+  it('must keep every coaching sentence: one left out is an error naming the file, line and key', async () => {
+    const { RubricError, readRubricFile } = await import('../../src/scoring/rubric-data.js');
+    const { packageRoot } = await import('../../src/scenario/registry.js');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const shipped = readFileSync(join(packageRoot(), 'data', 'rubric.yml'), 'utf8');
+    const without = shipped.replace(/^ {4}no_names: .*\n/m, '');
+    expect(without).not.toBe(shipped);
+    const copy = join(mkdtempSync(join(tmpdir(), 'cc-rubric-')), 'rubric.yml');
+    writeFileSync(copy, without);
+    expect(() => readRubricFile(copy)).toThrow(RubricError);
+    expect(() => readRubricFile(copy)).toThrow(/rubric\.yml:\d+:\d+: .*no_names/);
   });
 });
