@@ -229,3 +229,32 @@ describe('the model file', () => {
     expect(() => readModelFile(join(dir, 'old.json'))).toThrow(/is missing parts/);
   });
 });
+
+describe('the rewrite rules indexed by first word', () => {
+  it('give exactly the rewrite that trying every rule gives, on every turn of the corpus and on random clauses', async () => {
+    const { compileRewrites, rewriteWith } = await import('../../src/nlu/suggest.js');
+    const { normalizeTokens } = await import('../../src/nlu/normalize.js');
+    const fc = (await import('fast-check')).default;
+    const indexed = compileRewrites(modelFile().rewrites);
+    const every = { ...indexed, byFirstWord: undefined };
+    // Most rules are indexed (else the index saves nothing); the rest are always tried.
+    expect(indexed.byFirstWord!.other.length).toBeLessThan(indexed.rules.length / 10);
+    let rewritten = 0;
+    for (const ex of data.corpus) {
+      const clause = normalizeTokens(ex.text).join(' ');
+      const got = rewriteWith(indexed, clause);
+      expect(got, clause).toEqual(rewriteWith(every, clause));
+      if (got) rewritten++;
+    }
+    expect(rewritten).toBeGreaterThan(500);
+    const firsts = [...indexed.byFirstWord!.words.keys()];
+    const words = ['you', 'your', 'it', 'the', 'job', 'there', 'any', 'like', 'ever', 'a', 'more', 'or', 'work', 'think', 'i', 'should', ',', 'is'];
+    fc.assert(
+      fc.property(fc.constantFrom(...firsts, 'so', 'and', 'um', ''), fc.array(fc.constantFrom(...words), { maxLength: 8 }), fc.constantFrom('', ',', '?'), (first, rest, end) => {
+        const clause = [first, ...rest].join(' ') + end;
+        expect(rewriteWith(indexed, clause)).toEqual(rewriteWith(every, clause));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
