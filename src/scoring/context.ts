@@ -83,6 +83,31 @@ export interface ScoringContext {
   say(template: string, extra?: Record<string, string | number>): string;
 }
 
+let phraseCache = new WeakMap<readonly string[], string[]>();
+onModelChange(() => (phraseCache = new WeakMap()));
+
+/**
+ * The first of `phrases` (rubric data, in plain words) said in a sentence, read as the language
+ * layer reads text (lower case, contractions and texting shorthand expanded: "can i say u sent
+ * me" says "you sent me"): the sentence's words joined by spaces and where the phrase starts in
+ * them; undefined when none is said.
+ */
+export function findPhrase(sentence: string, phrases: readonly string[]): { joined: string; at: number } | undefined {
+  let wanted = phraseCache.get(phrases);
+  if (!wanted) phraseCache.set(phrases, (wanted = phrases.map((p) => ` ${normalizeTokens(p).filter((w) => w !== ',').join(' ')} `)));
+  const joined = ` ${normalizeTokens(sentence).filter((w) => w !== ',').join(' ')} `;
+  for (const p of wanted) {
+    const at = joined.indexOf(p);
+    if (at >= 0) return { joined, at };
+  }
+  return undefined;
+}
+
+/** Whether any sentence of a text says one of `phrases` (see findPhrase). */
+export function saysAny(text: string, phrases: readonly string[]): boolean {
+  return splitSentences(text).some((s) => findPhrase(s.text, phrases) !== undefined);
+}
+
 /** How a transcript's meeting ended, in the rubric's words. */
 export function outcomeOf(t: Transcript): Outcome {
   switch (t.ended?.reason) {

@@ -1,9 +1,5 @@
 import { formatClock } from '../engine/clock.js';
-import type { DimensionResult, Evidence, ScoringContext } from './context.js';
-
-const NAME_PERMISSION = /\b(your name|mention (that )?(we|you)|said i should|you suggested)\b/i;
-/** The contact already said their name may be used ("Mention we spoke"). */
-const NAME_OFFERED = /\b(mention (that )?(we|you|me)|use my name|tell (them|her|him) I sent you|say I sent you)\b/i;
+import { saysAny, type DimensionResult, type Evidence, type ScoringContext } from './context.js';
 
 /** Referrals: asked who else to talk to (not to be put forward for a job), after building rapport, with permission to use their name. */
 export function referrals(ctx: ScoringContext): DimensionResult {
@@ -31,8 +27,9 @@ export function referrals(ctx: ScoringContext): DimensionResult {
       ctx.note('early_referral', first, 'referrals', d.notes.early_referral!);
     }
     // Permission counts when asked for, or when the contact already gave it.
-    const asked = refTurns.find((t) => NAME_PERMISSION.test(t.text));
-    const offered = ctx.turns.find((t) => t.reply?.reaction === 'referral_offer' && NAME_OFFERED.test(t.reply.text));
+    const asked = refTurns.find((t) => saysAny(t.text, d.permission_asked));
+    // The contact already said their name may be used ("Mention we spoke", "You can mention my name").
+    const offered = ctx.turns.find((t) => t.reply?.reaction === 'referral_offer' && saysAny(t.reply.text, d.permission_given));
     if (asked || offered) {
       permission = true;
       pct += c.permission!;

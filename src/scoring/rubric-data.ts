@@ -49,6 +49,8 @@ export const rubricFileSchema = z.strictObject({
   referrals: z.strictObject({
     rapport_questions: z.number().int().min(0),
     rapport_seconds: z.number().min(0),
+    permission_asked: z.array(text).min(1),
+    permission_given: z.array(text).min(1),
     credits: credits('asked', 'timely', 'permission'),
     advice: texts('none', 'early', 'permission', 'no_names', 'good'),
     notes: texts('early_referral'),

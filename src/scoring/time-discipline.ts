@@ -1,7 +1,6 @@
 import { formatClock } from '../engine/clock.js';
-import { normalizeTokens, splitSentences } from '../nlu/index.js';
-import { onModelChange } from '../nlu/knowledge.js';
-import type { DimensionResult, Evidence, ScoringContext, Turn } from './context.js';
+import { splitSentences } from '../nlu/index.js';
+import { findPhrase, type DimensionResult, type Evidence, type ScoringContext, type Turn } from './context.js';
 
 /**
  * Time discipline: the agreed time acknowledged early (within `early_turns` turns or
@@ -101,18 +100,10 @@ export function timeMentions(ctx: ScoringContext): { timeTurns: Turn[]; early: T
 
 const NEGATION = /\b(?:not|never|no)\b/;
 
-let phraseCache = new WeakMap<readonly string[], string[]>();
-onModelChange(() => (phraseCache = new WeakMap()));
-
 /** Whether a turn says the agreed time has already passed: one of `phrases`, not negated earlier in its sentence ("I don't think we went over"). */
 function saysOver(t: Turn, phrases: readonly string[]): boolean {
-  let wanted = phraseCache.get(phrases);
-  if (!wanted) phraseCache.set(phrases, (wanted = phrases.map((p) => ` ${normalizeTokens(p).join(' ')} `)));
   return splitSentences(t.text).some((s) => {
-    const joined = ` ${normalizeTokens(s.text).filter((w) => w !== ',').join(' ')} `;
-    return wanted.some((p) => {
-      const at = joined.indexOf(p);
-      return at >= 0 && !NEGATION.test(joined.slice(0, at));
-    });
+    const found = findPhrase(s.text, phrases);
+    return found !== undefined && !NEGATION.test(found.joined.slice(0, found.at));
   });
 }

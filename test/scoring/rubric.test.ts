@@ -93,6 +93,18 @@ describe('rubric', () => {
     expect(named.dimensions.referrals.evidence.map((e) => e.note)).not.toContain('they named nobody, so there was no name to ask about');
   });
 
+  it('referrals: permission to use their name counts however it is typed, and when the contact gives it', () => {
+    const typed = run(replace(11, 'anyone else u think i shud talk to? and can i say u sent me'));
+    expect(typed.dimensions.referrals.score).toBe(full.referrals);
+    expect(typed.dimensions.referrals.evidence.map((e) => e.note)).toContain('asked permission to use their name');
+    // The financial analyst's offer ends "You can mention my name.": nothing left to ask.
+    const analyst = cat.scenarios.find((s) => s.scenario.id === 'financial-analyst')!;
+    const lines = ["Hi Priya, I'm Sam, an economics student, and I'd love to learn what equity research is like.", 'I know you have thirty minutes.', 'What does a typical day look like for you?', 'How did you get into research?', 'What skills matter most?', 'What do you enjoy most?', 'Is there anyone else you think I should talk to?'];
+    const s = scoreScript(lines.join('\n'), analyst, 1).score;
+    expect(s.dimensions.referrals.evidence.map((e) => e.note)).toContain('they offered their name to use');
+    expect(s.dimensions.referrals.advice).not.toMatch(/mention their name/);
+  });
+
   it('referrals: asking in the first minute, before any rapport, earns less and says when it was asked', () => {
     const lines = [model[0]!, 'Who else should I talk to?', ...model.slice(1, 11), ...model.slice(12)];
     // Asked (60 %) and the contact offered its name (15 %), but not after rapport (25 %).
