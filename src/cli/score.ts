@@ -141,7 +141,8 @@ Options:
                    and without the Notes column (--md); CSV always has a notes column
   --json           JSON Lines, one object per file:
                    {"file","scenario","total","outcome","dimensions":{...},...}; "cap"
-                   after "total" says why a total is held at 84 (a weak dimension)
+                   after "total" says why a total is held at 84 (a weak dimension) or
+                   at 69 (the agreed time not kept)
   --csv            one row per file, for spreadsheets (UTF-8 with a byte-order mark, so
                    Excel reads accents right; --no-bom leaves it out)
   --no-bom         with --csv: no byte-order mark

@@ -22,6 +22,7 @@ export const rubricFileSchema = z.strictObject({
   earned_after_questions: z.number().int().min(1),
   closing_turns: z.number().int().min(1),
   excellent: z.strictObject({ every_dimension: z.number().min(0).max(1), otherwise_at_most: z.number().int().min(0).max(100), note: text }),
+  time_kept: z.strictObject({ at_least: z.number().min(0).max(1), otherwise_at_most: z.number().int().min(0).max(100), note: text }),
   empty: z.strictObject({ advice: text }),
   open_questions: z.strictObject({
     parts: z.strictObject({ open: z.number().min(0), follow_up: z.number().min(0), research: z.number().min(0), fill: z.number().min(0) }),

@@ -24,11 +24,11 @@ export interface DimensionScore {
   advice: string;
 }
 
-/** Why a total stops below the sum of its dimensions: an excellent score needs every dimension strong. */
+/** Why a total stops below the sum of its dimensions: an excellent score needs every dimension strong, a good one the agreed time kept. */
 export interface ScoreCap {
   /** What the dimensions add up to. */
   sum: number;
-  /** The dimensions below the share an excellent score needs. */
+  /** The dimensions that held it: those below the share an excellent score needs, or time discipline. */
   weak: Dimension[];
   /** The coaching sentence that says so. */
   note: string;
@@ -36,7 +36,7 @@ export interface ScoreCap {
 
 /** The scored meeting. */
 export interface Score {
-  /** The dimensions' points added up, held at the top of "good" when one is weak (`cap`). */
+  /** The dimensions' points added up, held at the top of "good" when one is weak, or of "fair" when the time was not kept (`cap`). */
   total: number;
   max: 100;
   cap?: ScoreCap;
@@ -72,7 +72,7 @@ const RULES: Record<Dimension, (ctx: ScoringContext) => DimensionResult> = {
  * Score a transcript against its scenario: a total out of 100 and five dimensions, each with its
  * evidence turns and one piece of advice drawn from that evidence, plus a note for every flagged
  * turn. Credit is earned by what the student did, in proportion to the meeting held: an empty
- * meeting scores nothing. A total above the top of "good" needs every dimension strong (`cap`).
+ * meeting scores nothing. A total above the top of "good" needs every dimension strong, and one above the top of "fair" needs the agreed time kept (`cap`).
  * Pure: the same transcript and scenario always give the same score.
  */
 export function score(transcript: Transcript, scenario: Scenario, options: ScoreOptions = {}): Score {
@@ -107,12 +107,20 @@ export function score(transcript: Transcript, scenario: Scenario, options: Score
           }),
         }
       : undefined;
-  const total = cap ? ex.otherwise_at_most : sum;
+  // Counselors grade a meeting that did not keep to the agreed time "fair" at best.
+  const tk = data.time_kept;
+  const time = dimensions.time_discipline;
+  const timeCap: ScoreCap | undefined =
+    time.score < time.max * tk.at_least && sum > tk.otherwise_at_most
+      ? { sum, weak: ['time_discipline'], note: fill(tk.note, { total: tk.otherwise_at_most, sum, share: Math.round(tk.at_least * 100), score: time.score, max: time.max }) }
+      : undefined;
+  const held = timeCap ?? cap;
+  const total = timeCap ? tk.otherwise_at_most : cap ? ex.otherwise_at_most : sum;
   const notes = [...(ctx?.notes ?? [])].sort((a, b) => a.turn - b.turn || DIMENSIONS.indexOf(a.dimension) - DIMENSIONS.indexOf(b.dimension));
   return {
     total,
     max: 100,
-    ...(cap ? { cap } : {}),
+    ...(held ? { cap: held } : {}),
     outcome: ctx?.outcome ?? outcomeOf(transcript),
     ...(ctx?.endedBy ? { endedBy: ctx.endedBy } : {}),
     duration: ctx?.duration ?? transcript.ended?.clock ?? 0,

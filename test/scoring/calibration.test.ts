@@ -112,13 +112,22 @@ describe('calibration: the rubric agrees with a counselor', () => {
     expect(off, detail.join('\n')).toEqual(Object.keys(DISAGREEMENTS));
   });
 
-  it('holds a total at the top of "good" exactly when a dimension is weak, as the counselor grades', () => {
+  it('holds a total at the top of "good" exactly when a dimension is weak, and at the top of "fair" when the time was not kept, as the counselor grades', () => {
+    const { excellent, time_kept } = rubricData();
+    const heldByTime: string[] = [];
     for (const s of cal.scripts) {
       const sc = scoreOf(s.file);
       const sum = DIMENSIONS.reduce((t, d) => t + sc.dimensions[d].score, 0);
-      expect(sc.total, s.file).toBe(sc.cap ? rubricData().excellent.otherwise_at_most : sum);
+      const time = sc.dimensions.time_discipline;
+      const timeWeak = time.score < time.max * time_kept.at_least && sum > time_kept.otherwise_at_most;
+      const weak = DIMENSIONS.some((d) => sc.dimensions[d].score < sc.dimensions[d].max * excellent.every_dimension) && sum > excellent.otherwise_at_most;
+      expect(sc.total, s.file).toBe(timeWeak ? time_kept.otherwise_at_most : weak ? excellent.otherwise_at_most : sum);
+      expect(sc.cap !== undefined, s.file).toBe(timeWeak || weak);
       if (sc.cap) expect(sc.cap.sum, s.file).toBe(sum);
+      if (timeWeak) heldByTime.push(s.file);
     }
+    // "knowingly keeps going past time before a council briefing": every other dimension is where the counselor puts it, and the total would be 70.
+    expect(heldByTime).toEqual(['policy-fair.txt']);
   });
 
   it("orders the scripts as the bands do (Spearman's rho ≥ 0.9)", () => {

@@ -105,10 +105,23 @@ describe('rubric', () => {
     expect(s.dimensions.referrals.advice).not.toMatch(/mention their name/);
   });
 
+  it('referrals: every shipped contact who names people also says their name may be used, and the rubric hears it', async () => {
+    const { saysAny } = await import('../../src/scoring/context.js');
+    const { readRubricFile } = await import('../../src/scoring/rubric-data.js');
+    const { join } = await import('node:path');
+    const { packageRoot } = await import('../../src/scenario/registry.js');
+    const given = readRubricFile(join(packageRoot(), 'data', 'rubric.yml')).referrals.permission_given;
+    for (const { scenario } of cat.scenarios) {
+      const offers = scenario.reactions.referral.offer;
+      for (const line of Array.isArray(offers) ? offers : [offers]) expect(saysAny(line, given), `${scenario.id}: ${line}`).toBe(true);
+    }
+    expect(saysAny("I'll think about who would be most useful.", given)).toBe(false);
+  });
+
   it('referrals: asking in the first minute, before any rapport, earns less and says when it was asked', () => {
     const lines = [model[0]!, 'Who else should I talk to?', ...model.slice(1, 11), ...model.slice(12)];
-    // Asked (60 %) and the contact offered its name (15 %), but not after rapport (25 %).
-    expect(points(lines)).toEqual({ ...full, referrals: 8 });
+    // Asked (50 %) and the contact offered its name (15 %), but not after rapport (35 %): "mid", as the counselor grades an early ask.
+    expect(points(lines)).toEqual({ ...full, referrals: 7 });
     expect(run(lines).dimensions.referrals.advice).toMatch(/^You asked for names at 00:\d\d, after 0 questions; ask near the end/);
   });
 
