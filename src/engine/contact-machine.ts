@@ -235,7 +235,9 @@ export const contactMachine = setup({
       assertEvent(event, 'user.said');
       return event.analysis.intents.includes('thanks') && !isQuestion(event.analysis);
     },
-    isTimeCheck: ({ event }) => event.type === 'user.said' && event.analysis.intents.includes('time_check') && !isQuestion(event.analysis),
+    // An introduction that also thanks them for making time gets the greeting, not "thanks for
+    // watching the clock" (the score still counts its time awareness).
+    isTimeCheck: ({ event }) => event.type === 'user.said' && event.analysis.intents.includes('time_check') && !isQuestion(event.analysis) && !event.analysis.intents.includes('purpose'),
     isProfileQuestion: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'profile',
     isFollowUp: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'topic' && event.match.followUp === true,
     isRepeatTopic: ({ context, event }) =>

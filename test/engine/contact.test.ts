@@ -44,6 +44,17 @@ describe('the contact understands the question asked', () => {
     expect(x.reply[0]).toMatch(/^(Nice|Good) to meet you\.$/);
   });
 
+  it('an introduction that thanks them for making time gets a greeting; a note on the time alone gets thanks for watching it', () => {
+    // Lines written for this test, in no training file.
+    const first = createContact(nurse, 1);
+    const intro = first.say("hi gloria, thank you for squeezing me in before your shift. i'm priya, a second-semester nursing student, and i'm hoping to learn what leading a unit is like");
+    expect(first.lastEvent()!.analysis.intents).toEqual(expect.arrayContaining(['time_check', 'purpose']));
+    expect(intro.reaction).toBe('acknowledge');
+    const c = createContact(nurse, 1);
+    c.say("Hi Gloria, I'm Priya, a nursing student hoping to learn about unit leadership.");
+    expect(c.say("I know you've only got fifteen minutes before the floor needs you, so I'll keep it tight.").reaction).toBe('time_ack');
+  });
+
   it('two questions in one turn: answers the main one and says it will come back to the other', () => {
     const x = createContact(engineer, 1).say('What do you enjoy most about your job? And what are the downsides?');
     expect(['answer_open', 'hedged']).toContain(x.reaction);
