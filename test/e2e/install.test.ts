@@ -35,8 +35,10 @@ describe.skipIf(!hasNpm)('the packed package, installed with npm install -g', ()
   it('installs one package with no dependencies, a few MB, with its licences and docs', () => {
     const installed = join(prefix, 'lib', 'node_modules', 'coffeechat');
     expect(existsSync(join(installed, 'node_modules'))).toBe(false);
-    // The bundle, and the language model with its word vectors (~0.5 MB compressed).
-    expect(statSync(tarball).size).toBeLessThan(2.5 * 1024 * 1024);
+    // The bundle (~0.5 MB compressed) and the language model (~2.3 MB compressed: weights over
+    // 45,000 features, word vectors, and the training examples behind "closest to" explanations).
+    // Pruning more features to shrink it costs accuracy (prune_below 16: held-out topic .887 → .881).
+    expect(statSync(tarball).size).toBeLessThan(3 * 1024 * 1024);
     for (const f of ['LICENSE', 'README.md', 'dist/cli.js', 'dist/THIRD-PARTY-NOTICES.txt', 'docs/diagnostics.md', 'docs/writing-scenarios.md', 'scenarios/scenario.schema.json']) {
       expect(existsSync(join(installed, f)), f).toBe(true);
     }
