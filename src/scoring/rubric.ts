@@ -36,7 +36,7 @@ export interface ScoreCap {
 
 /** The scored meeting. */
 export interface Score {
-  /** The dimensions' points added up, held at the top of "good" when one is weak, or of "fair" when the time was not kept (`cap`). */
+  /** The dimensions' points added up, held at the top of "good" when one is weak, or of "fair" when the agreed time was not kept (`cap`). */
   total: number;
   max: 100;
   cap?: ScoreCap;
@@ -72,7 +72,8 @@ const RULES: Record<Dimension, (ctx: ScoringContext) => DimensionResult> = {
  * Score a transcript against its scenario: a total out of 100 and five dimensions, each with its
  * evidence turns and one piece of advice drawn from that evidence, plus a note for every flagged
  * turn. Credit is earned by what the student did, in proportion to the meeting held: an empty
- * meeting scores nothing. A total above the top of "good" needs every dimension strong, and one above the top of "fair" needs the agreed time kept (`cap`).
+ * meeting scores nothing. A total above the top of "good" needs every dimension strong, and one
+ * above the top of "fair" needs the agreed time kept (`cap`).
  * Pure: the same transcript and scenario always give the same score.
  */
 export function score(transcript: Transcript, scenario: Scenario, options: ScoreOptions = {}): Score {
