@@ -7,6 +7,8 @@ import { INTENTS, type Analysis, type Intent, type SentenceAnalysis, type TopicS
 
 /** The topic head's label for a turn that asks about nothing in particular. */
 export const NO_TOPIC = 'none';
+/** Below this probability a job ask must name a job, hiring, an application or the asker to count. */
+const WEAK_JOB_ASK = 0.5;
 /** How many topic candidates an analysis keeps. */
 const TOPIC_CANDIDATES = 3;
 const RANK = { statement: 0, closed: 1, open: 2 } as const;
@@ -55,6 +57,16 @@ export function analyze(text: string, options: { explain?: boolean } = {}): Anal
     if (referralNotJob) intents = intents.filter((i) => i !== 'job_ask');
   }
 
+  // A job ask is for oneself and names what is asked for: a weak reading (under WEAK_JOB_ASK) of a
+  // turn that names no job, hiring or application and never says "me" or "I" asks about their
+  // team, not to join it ("Is your team big?").
+  let weakJobAsk = false;
+  if (intents.includes('job_ask') && intentP[INTENTS.indexOf('job_ask')]! < WEAK_JOB_ASK) {
+    const tokens = parts.flatMap((u) => u.tokens);
+    weakJobAsk = !namesJob(tokens, m.lookups) && !mentions(tokens, m.lookups, 'resume_noun') && !mentions(tokens, m.lookups, 'self_word');
+    if (weakJobAsk) intents = intents.filter((i) => i !== 'job_ask');
+  }
+
   // LABELS.md: asking to have one's resume passed along is a job ask ("could I send you my resume
   // so you can pass it along to HR?"), however the model weighs the resume push in it.
   let resumePassedOn = false;
@@ -96,6 +108,7 @@ export function analyze(text: string, options: { explain?: boolean } = {}): Anal
     });
     if (referralNotJob) cues.push('not job_ask: a referral to a person that names no job, hiring or application');
     if (resumePassedOn) cues.push('job_ask: asks to have a resume passed on to whoever hires');
+    if (weakJobAsk) cues.push(`not job_ask (${intentP[INTENTS.indexOf('job_ask')]!.toFixed(2)}): names no job, hiring or application, and nothing for the asker`);
     const t0 = topics[0]!;
     if (t0.id !== NO_TOPIC) cues.push(`topic ${t0.id} ${t0.p.toFixed(2)}: ${strongestFeatures(m, m.topic, topicVec, m.topic.labels.indexOf(t0.id)).join(', ')}${closest(topicVec, t0.id)}`);
     return [`${formWhy.form}: ${formWhy.why}`, ...cues].join('; ');

@@ -167,6 +167,11 @@ function exampleSimilarity(index: TopicIndex, text: string): Map<string, number>
 export function matchTopic(index: TopicIndex, analysis: Analysis, settings: MatchSettings = matchSettings()): Match | null {
   if (analysis.form === 'statement') return null;
   const question = mainQuestion(analysis);
+  // A question none of whose words the model has ever seen ("wibble frotz quux?") is about nothing
+  // it knows, however its letters happen to lean: no topic, rather than a hedged guess.
+  const asked = contentTokens(normalizeTokens(question));
+  const rows = currentModel().embeddings?.rows;
+  if (rows && asked.length > 0 && !asked.some((w) => rows.has(w))) return null;
   const sim = exampleSimilarity(index, question);
   const p = new Map(analysis.topics.map((t) => [t.id, t.p]));
   // A model sure of its topic is not overruled by shared words ("do you like working at a startup"

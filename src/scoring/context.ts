@@ -206,17 +206,19 @@ function startsWithAny(text: string, starts: readonly string[]): boolean {
 }
 
 /**
- * What each turn does, as the rubric reads it: the analyzer's intents, except that a job ask naming
- * no job ("Could you look it over?") right after the student brought up their resume asks about the
- * resume: it is resume pushing, not a job ask. A turn's own analysis reads it without that context.
+ * What each turn does, as the rubric reads it: the analyzer's intents, except that right after the
+ * student brought up their resume, a job ask naming no job or a request to look something over
+ * ("Could you look it over?") asks about the resume: it is resume pushing, not a job ask. A turn's
+ * own analysis reads it without that context.
  */
 function readIntents(turns: readonly Turn[], lookups: Lookups): Map<Turn, Set<string>> {
   const read = new Map<Turn, Set<string>>();
   let lastAsk: 'job_ask' | 'resume_push' | undefined;
   for (const t of turns) {
     const intents = new Set<string>(t.analysis.intents);
-    if (intents.has('job_ask') && lastAsk === 'resume_push') {
-      if (!namesJob(normalizeTokens(t.text), lookups)) {
+    if (lastAsk === 'resume_push' && !intents.has('resume_push')) {
+      const tokens = normalizeTokens(t.text);
+      if ((intents.has('job_ask') && !namesJob(tokens, lookups)) || mentions(tokens, lookups, 'review_request')) {
         intents.delete('job_ask');
         intents.add('resume_push');
       }
