@@ -163,6 +163,10 @@ function whClause(t: readonly string[], embedded: boolean): FormVerdict {
       if (/\bwhere do you see\b.*\b(going|heading|headed|in \w+ years)\b/.test(t.join(' '))) {
         return { form: 'open', why: '"where do you see … going" asks for an opinion' };
       }
+      // "where is the field going / headed": where a field is going is a description, not a place.
+      if (/^where (is|are) (?!(you|i|we)\b)(\w+ ){1,4}(going|heading|headed)\b/.test(t.join(' '))) {
+        return { form: 'open', why: '"where is … going" asks where a field is heading' };
+      }
       return { form: 'closed', why: '"where" asks for a place' };
     case 'when':
       return { form: 'closed', why: '"when" asks for a time' };
@@ -284,8 +288,11 @@ function clauseForm(raw: readonly string[], qmark: boolean): FormVerdict {
 
 const CLAUSE_BREAK = words('and or but so');
 const CONDITION_SUBJECT = words('anything anyone anybody something someone there any an a the');
-/** An inverted condition: "should anything come up", "should there be an opening", "had I known". */
+/** After "should you", the verbs of a polite condition: "should you wish to review it". */
+const CONDITION_VERB = words('wish want like need prefer care find have');
+/** An inverted condition: "should anything come up", "should there be an opening", "should you wish to…", "had I known". */
 function isConditional(t: readonly string[]): boolean {
+  if (t[0] === 'should' && t[1] === 'you' && CONDITION_VERB.has(t[2] ?? '')) return true;
   return (t[0] === 'should' && CONDITION_SUBJECT.has(t[1] ?? '')) || (t[0] === 'had' && t[1] === 'i' && t[2] !== undefined && t[2].endsWith('n'));
 }
 const RELATIVE = words('which who whom whose where when');

@@ -30,7 +30,7 @@ export const DETERMINER = words('the your a an their his her its this that our m
 
 /** Leading words that carry no form: fillers, discourse markers, greetings, interjections. */
 export const FILLER = words(
-  'so um umm uh uhh er erm hmm hm like okay ok alright well and but also oh hey hi hello sorry right now anyway anyways yeah yes yep no nope great cool awesome wow interesting actually basically just honestly ah then plus again lastly finally first firstly second secondly next otherwise totally sure true gotcha wait btw anyhow lowkey highkey ngl yo welp ya yea',
+  'so um umm uh uhh er erm hmm hm like okay ok alright well and but also oh hey hi hello sorry right now anyway anyways yeah yes yep no nope great cool awesome wow interesting actually basically just honestly ah then plus again lastly finally first firstly second secondly next otherwise totally sure true gotcha wait btw anyhow lowkey highkey ngl yo welp ya yea omg',
 );
 
 const NARRATIVE_BASE =

@@ -111,6 +111,7 @@ describe('analyze: form rules', () => {
     // Slang fillers before the auxiliary do not hide the question.
     expect(analyze('lowkey would u hire me for the summer').form).toBe('closed');
     expect(analyze('ngl is it stressful').form).toBe('closed');
+    expect(analyze('omg wait do u ever get to travel for work').form).toBe('closed');
   });
 
   it.each([
@@ -123,6 +124,12 @@ describe('analyze: form rules', () => {
     ["I'll leave my number with you, should anything come up in the department.", 'statement'],
     ['Should there be an opening, I would hear about it from the union.', 'statement'],
     ['I have my transcript ready, should I bring it', 'closed'],
+    ['My portfolio is in the shared folder, should you want to look through it.', 'statement'],
+    ['Should you hire more people next year?', 'closed'],
+    // Where a field is going asks for a description; where something is, for a place.
+    ['where is accounting headed with all the new software', 'open'],
+    ['Where is your office?', 'closed'],
+    ['Where are you going after this meeting?', 'closed'],
     // Polite indirect questions: whether/if asks yes or no, what/how invites a story.
     ['I would be grateful to know whether a license from abroad is recognized here.', 'closed'],
     ['I wanted to know if the team works remotely.', 'closed'],
