@@ -129,6 +129,19 @@ export function buildTopicIndex(table: TopicTable): TopicIndex {
   return { table, byCanonical, docs, idf, postings, unknownWeight: all.reduce((a, b) => a + b, 0) / (all.length || 1), facts };
 }
 
+const wordFeatures = new WeakMap<object, Set<string>>();
+/**
+ * Whether the language layer knows a word: it has a word vector, the model learned it as a word
+ * feature, or the scenario's own example questions use it ("figma", "hvac").
+ */
+function knownWord(index: TopicIndex, w: string): boolean {
+  const m = currentModel();
+  if (m.embeddings?.rows.has(w) || index.idf.has(stem(w))) return true;
+  let words = wordFeatures.get(m);
+  if (!words) wordFeatures.set(m, (words = new Set(m.features.filter((f) => f.startsWith('w:')).map((f) => f.slice(2)))));
+  return words.has(w);
+}
+
 /** Similarity (0–1) of a question to each topic's and profile fact's own examples: best per id. */
 function exampleSimilarity(index: TopicIndex, text: string): Map<string, number> {
   const out = new Map<string, number>();
@@ -170,8 +183,7 @@ export function matchTopic(index: TopicIndex, analysis: Analysis, settings: Matc
   // A question none of whose words the model has ever seen ("wibble frotz quux?") is about nothing
   // it knows, however its letters happen to lean: no topic, rather than a hedged guess.
   const asked = contentTokens(normalizeTokens(question));
-  const rows = currentModel().embeddings?.rows;
-  if (rows && asked.length > 0 && !asked.some((w) => rows.has(w))) return null;
+  if (asked.length > 0 && !asked.some((w) => knownWord(index, w))) return null;
   const sim = exampleSimilarity(index, question);
   const p = new Map(analysis.topics.map((t) => [t.id, t.p]));
   // A model sure of its topic is not overruled by shared words ("do you like working at a startup"

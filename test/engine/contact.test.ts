@@ -103,6 +103,12 @@ describe('the contact understands the question asked', () => {
     expect(third.reaction).toBe('answer_open');
   });
 
+  it('a question of words the language layer has never seen is unclear, but a terse one of known words is answered', () => {
+    // Gibberish leans to some topic by its letters alone: no hedged guess for it.
+    expect(createContact(engineer, 1).say('zorbly flimwatch?').reaction).toBe('unclear');
+    expect(createContact(engineer, 1).say('certs worth it?').reaction).not.toBe('unclear');
+  });
+
   it('unclear turns: the first costs no patience, a second in a row does; the suggestions rotate and never repeat the question', () => {
     const c = createContact(engineer, 1);
     const first = c.say('blorp zizzle wump?');
