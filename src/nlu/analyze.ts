@@ -48,33 +48,23 @@ export function analyze(text: string, options: { explain?: boolean } = {}): Anal
     return ex ? ` — closest to "${ex}"` : '';
   };
   let intents: Intent[] = INTENTS.filter((_, j) => intentP[j]! >= m.intent.thresholds[j]!);
+  // The rules below read the turn's words, each only when its intents call for it.
+  let words: string[] | undefined;
+  const says = (list: string) => mentions((words ??= parts.flatMap((u) => u.tokens)), m.lookups, list);
+  /** Names a job, hiring or an application: what a job ask is about. */
+  const namesApplication = () => namesJob((words ??= parts.flatMap((u) => u.tokens)), m.lookups) || says('resume_noun');
   // LABELS.md: a referral for a *position* is a job ask; one to a person, naming no job, hiring or
   // application, is a referral ask ("introduce me to your charge nurse so I can ask about nights").
-  let referralNotJob = false;
-  if (intents.includes('job_ask') && intents.includes('referral_ask')) {
-    const tokens = parts.flatMap((u) => u.tokens);
-    referralNotJob = !namesJob(tokens, m.lookups) && !mentions(tokens, m.lookups, 'resume_noun');
-    if (referralNotJob) intents = intents.filter((i) => i !== 'job_ask');
-  }
-
+  const referralNotJob = intents.includes('job_ask') && intents.includes('referral_ask') && !namesApplication();
   // A job ask is for oneself and names what is asked for: a weak reading (under WEAK_JOB_ASK) of a
   // turn that names no job, hiring or application and never says "me" or "I" asks about their
   // team, not to join it ("Is your team big?").
-  let weakJobAsk = false;
-  if (intents.includes('job_ask') && intentP[INTENTS.indexOf('job_ask')]! < WEAK_JOB_ASK) {
-    const tokens = parts.flatMap((u) => u.tokens);
-    weakJobAsk = !namesJob(tokens, m.lookups) && !mentions(tokens, m.lookups, 'resume_noun') && !mentions(tokens, m.lookups, 'self_word');
-    if (weakJobAsk) intents = intents.filter((i) => i !== 'job_ask');
-  }
-
+  const weakJobAsk = !referralNotJob && intents.includes('job_ask') && intentP[INTENTS.indexOf('job_ask')]! < WEAK_JOB_ASK && !namesApplication() && !says('self_word');
+  if (referralNotJob || weakJobAsk) intents = intents.filter((i) => i !== 'job_ask');
   // LABELS.md: asking to have one's resume passed along is a job ask ("could I send you my resume
   // so you can pass it along to HR?"), however the model weighs the resume push in it.
-  let resumePassedOn = false;
-  if (intents.includes('resume_push') && !intents.includes('job_ask')) {
-    const tokens = parts.flatMap((u) => u.tokens);
-    resumePassedOn = mentions(tokens, m.lookups, 'pass_on');
-    if (resumePassedOn) intents = INTENTS.filter((i) => i === 'job_ask' || intents.includes(i));
-  }
+  const resumePassedOn = intents.includes('resume_push') && !intents.includes('job_ask') && says('pass_on');
+  if (resumePassedOn) intents = INTENTS.filter((i) => i === 'job_ask' || intents.includes(i));
 
   // Topic: from the strongest question sentence (its main clause), else the whole turn.
   const questions = units.filter((u) => u.form !== 'statement');

@@ -57,16 +57,21 @@ export function compileRewrites(set: RewriteSet): CompiledRewrites {
   return { prepare: set.prepare.map(compileRule), rules: set.rules.map(compileRule), fallback: set.fallback, byFirstWord: { words, other } };
 }
 
-/** The index just past the group opening at `i` (balanced parentheses; escapes and [classes] skipped), or -1. */
+/** The index after the regular-expression atom at `k`: an escape ("\\b") or a [class] as a whole, else one character. */
+function skipAtom(p: string, k: number): number {
+  if (p[k] === '\\') return k + 2;
+  if (p[k] !== '[') return k + 1;
+  let j = k + 1;
+  while (j < p.length && p[j] !== ']') j += p[j] === '\\' ? 2 : 1;
+  return j + 1;
+}
+
+/** The index just past the group opening at `i` (balanced parentheses), or -1. */
 function groupEnd(p: string, i: number): number {
   let depth = 0;
-  for (let k = i; k < p.length; k++) {
-    const c = p[k];
-    if (c === '\\') k++;
-    else if (c === '[') {
-      for (k++; k < p.length && p[k] !== ']'; k++) if (p[k] === '\\') k++;
-    } else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return k + 1;
+  for (let k = i; k < p.length; k = skipAtom(p, k)) {
+    if (p[k] === '(') depth++;
+    else if (p[k] === ')' && --depth === 0) return k + 1;
   }
   return -1;
 }
@@ -76,12 +81,9 @@ function alternatives(body: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let from = 0;
-  for (let k = 0; k < body.length; k++) {
+  for (let k = 0; k < body.length; k = skipAtom(body, k)) {
     const c = body[k];
-    if (c === '\\') k++;
-    else if (c === '[') {
-      for (k++; k < body.length && body[k] !== ']'; k++) if (body[k] === '\\') k++;
-    } else if (c === '(') depth++;
+    if (c === '(') depth++;
     else if (c === ')') depth--;
     else if (c === '|' && depth === 0) {
       out.push(body.slice(from, k));

@@ -2,13 +2,14 @@
 // dist/rubric-cache.json, keyed by the file's bytes, so a start-up reads it without YAML or zod.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sha256 } from '../scenario/cache.js';
+import { sha256, type CacheEntry } from '../scenario/cache.js';
 import { packageRoot } from '../scenario/registry.js';
-import { readRubricFile, RUBRIC_CACHE_FILE, RubricError } from './rubric-data.js';
+import { readRubricFile, RUBRIC_CACHE_FILE, RubricError, type RubricData } from './rubric-data.js';
 
 const file = join(packageRoot(), 'data', 'rubric.yml');
 try {
-  writeFileSync(join(packageRoot(), 'dist', RUBRIC_CACHE_FILE), JSON.stringify({ hash: sha256(readFileSync(file)), data: readRubricFile(file) }));
+  const entries: Array<CacheEntry<RubricData>> = [{ hash: sha256(readFileSync(file)), value: readRubricFile(file) }];
+  writeFileSync(join(packageRoot(), 'dist', RUBRIC_CACHE_FILE), JSON.stringify(entries));
 } catch (err) {
   console.error(err instanceof RubricError ? err.message : String(err));
   process.exit(1);

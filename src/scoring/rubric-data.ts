@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as z from 'zod';
 import { shippedFile } from '../nlu/knowledge.js';
 import { formatDiagnostic } from '../scenario/diagnostics.js';
-import { sha256 } from '../scenario/cache.js';
+import { fromBuildCache, sha256 } from '../scenario/cache.js';
 import { validateYaml } from '../scenario/load.js';
 import { packageRoot } from '../scenario/registry.js';
 import { DIMENSIONS } from '../scenario/schema.js';
@@ -103,21 +102,12 @@ export function readRubricFile(file: string): RubricData {
 /** File name of the validated shipped rubric, written next to the bundle by `npm run build`. */
 export const RUBRIC_CACHE_FILE = 'rubric-cache.json';
 
-let rubricCache: { hash: string; data: unknown } | null | undefined;
-
 /**
  * The shipped rubric as validated at build time, when `hash` (the sha256 of the rubric file being
  * read) is the shipped file's: a counselor's edited copy misses and is validated in full.
  */
 export function cachedRubric(root: string, hash: string): RubricData | undefined {
-  if (rubricCache === undefined) {
-    try {
-      rubricCache = JSON.parse(readFileSync(join(root, 'dist', RUBRIC_CACHE_FILE), 'utf8')) as { hash: string; data: unknown };
-    } catch {
-      rubricCache = null;
-    }
-  }
-  return rubricCache?.hash === hash ? (structuredClone(rubricCache.data) as RubricData) : undefined;
+  return fromBuildCache<RubricData>(root, RUBRIC_CACHE_FILE, hash);
 }
 
 let rubric: RubricData | undefined;

@@ -65,8 +65,6 @@ export class Session {
   /** An upper bound on the transcript's size in bytes (UTF-8 is at most 3 bytes per UTF-16 unit). */
   private bound = 4096;
   private userTurns = 0;
-  /** The meeting clock after the last exchange (when the next line starts). */
-  private clock: number;
   /** Why the last save failed, while it keeps failing. */
   saveProblem: string | undefined;
   /** True when the meeting was ended because its transcript reached MAX_TRANSCRIPT_BYTES. */
@@ -75,7 +73,6 @@ export class Session {
   /** Throws SaveProblem when the transcript cannot be saved where asked (checked before the meeting starts). */
   constructor(readonly loaded: LoadedScenario, options: SessionOptions) {
     this.contact = createContact(loaded.scenario, options.seed);
-    this.clock = this.contact.opening.clock;
     this.file = options.save ? TranscriptFile.open(options.save, loaded.scenario.id, options.participant ?? null) : undefined;
     this.onSaveProblem = options.onSaveProblem;
     this.maxBytes = options.maxBytes ?? MAX_TRANSCRIPT_BYTES;
@@ -115,9 +112,9 @@ export class Session {
   say(raw: string): Exchange | undefined {
     if (this.ended) return undefined;
     const text = capTurn(raw);
-    const before = this.clock;
+    // The line starts when the contact's last reply ended: the transcript always ends with one.
+    const before = this.transcript.turns[this.transcript.turns.length - 1]!.clock;
     const x = this.contact.say(text);
-    this.clock = x.clock;
     const ev = this.contact.lastEvent()!;
     const n = ++this.userTurns;
     const { form, intents } = ev.analysis;
