@@ -42,11 +42,12 @@ export function compileLookups(lists: Readonly<Record<string, readonly string[]>
  * feature hashes its name with another seed. Two features with one hash keep the first.
  */
 export interface VocabIndex {
-  /** The first hash of each slot's feature (FNV-1a); `check` holds a second, independent one. */
-  keys: Uint32Array;
-  check: Uint32Array;
-  /** Feature index + 1 at a key's slot; 0 = empty. */
-  slots: Int32Array;
+  /**
+   * The open-addressing table, one slot per SLOT entries side by side (so a probe reads one cache
+   * line, not three arrays): the feature index + 1 (0 = empty), its first hash (FNV-1a) and a
+   * second, independent one, as 32-bit integers.
+   */
+  table: Int32Array;
   mask: number;
   /** Hash states after each feature prefix (both hashes), so "w:" + token is hashed without a string. */
   seeds: { w: number; n: number; b: number; w2: number; n2: number; b2: number };
@@ -59,6 +60,8 @@ const NAME_SEED = 0x9e3779b9;
 /** The second hash: a multiplicative hash with other constants, so two features agreeing on both is beyond chance. */
 const SEED2 = 0x27d4eb2f;
 const PRIME2 = 0x165667b1;
+/** Entries per slot of the vocabulary table: index + 1, first hash, second hash, padding. */
+const SLOT = 4;
 /** FNV-1a over `s`, continuing from state `h`. */
 function fnv(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
@@ -70,16 +73,14 @@ function hash2(h: number, s: string): number {
 }
 /** Both hashes of a non-character feature name ("w:job", "b:are_you", "L:job_noun"). */
 function nameHash(s: string): [number, number] {
-  return [fnv(NAME_SEED, s) >>> 0, hash2(~SEED2, s) >>> 0];
+  return [fnv(NAME_SEED, s) | 0, hash2(~SEED2, s) | 0];
 }
 
 /** Index a vocabulary (one feature name per entry) for the fast path. */
 export function indexVocab(features: readonly string[]): VocabIndex {
   let size = 1;
   while (size < features.length * 2) size <<= 1;
-  const keys = new Uint32Array(size);
-  const check = new Uint32Array(size);
-  const slots = new Int32Array(size);
+  const table = new Int32Array(size * SLOT);
   const mask = size - 1;
   // Run once per start on every feature: a plain loop with both hashes written out (a character
   // n-gram hashes its text from the character seeds, any other feature its name, as nameHash) and
@@ -94,27 +95,29 @@ export function indexVocab(features: readonly string[]): VocabIndex {
       h = Math.imul(h ^ c, FNV_PRIME);
       h2 = Math.imul((h2 + c) ^ (h2 >>> 15), PRIME2);
     }
-    h >>>= 0;
-    h2 >>>= 0;
-    let at = h & mask;
-    while (slots[at] !== 0 && (keys[at] !== h || check[at] !== h2)) at = (at + 1) & mask;
-    if (slots[at] !== 0) continue;
-    keys[at] = h;
-    check[at] = h2;
-    slots[at] = i + 1;
+    h |= 0;
+    h2 |= 0;
+    let at = (h & mask) * SLOT;
+    while (table[at] !== 0 && (table[at + 1] !== h || table[at + 2] !== h2)) at = (at + SLOT) & (mask * SLOT + SLOT - 1);
+    if (table[at] !== 0) continue;
+    table[at] = i + 1;
+    table[at + 1] = h;
+    table[at + 2] = h2;
   }
   const seeds = { w: fnv(NAME_SEED, 'w:'), n: fnv(NAME_SEED, 'n:'), b: fnv(NAME_SEED, 'b:'), w2: hash2(~SEED2, 'w:'), n2: hash2(~SEED2, 'n:'), b2: hash2(~SEED2, 'b:') };
-  return { keys, check, slots, mask, seeds };
+  return { table, mask, seeds };
 }
 
-/** The feature index of a pair of hashes, or -1. */
+/** The feature index of a pair of hashes (as 32-bit integers), or -1. */
 function lookup(v: VocabIndex, h: number, h2: number): number {
-  let at = h & v.mask;
+  const t = v.table;
+  const wrap = v.mask * SLOT + SLOT - 1;
+  let at = (h & v.mask) * SLOT;
   for (;;) {
-    const s = v.slots[at]!;
+    const s = t[at]!;
     if (s === 0) return -1;
-    if (v.keys[at] === h && v.check[at] === h2) return s - 1;
-    at = (at + 1) & v.mask;
+    if (t[at + 1] === h && t[at + 2] === h2) return s - 1;
+    at = (at + SLOT) & wrap;
   }
 }
 /** The feature index of a name, or -1. */
@@ -222,11 +225,11 @@ class HashSink implements FeatureSink {
   ) {}
   word(t: string, negated: boolean): void {
     const { w, n, w2, n2 } = this.vocab.seeds;
-    this.into.add(lookup(this.vocab, fnv(negated ? n : w, t) >>> 0, hash2(negated ? n2 : w2, t) >>> 0));
+    this.into.add(lookup(this.vocab, fnv(negated ? n : w, t) | 0, hash2(negated ? n2 : w2, t) | 0));
   }
   pair(prev: string, t: string): void {
     const { b, b2 } = this.vocab.seeds;
-    this.into.add(lookup(this.vocab, fnv(fnv(fnv(b, prev), '_'), t) >>> 0, hash2(hash2(hash2(b2, prev), '_'), t) >>> 0));
+    this.into.add(lookup(this.vocab, fnv(fnv(fnv(b, prev), '_'), t) | 0, hash2(hash2(hash2(b2, prev), '_'), t) | 0));
   }
   name(name: string): void {
     let i = this.named.get(name);
@@ -247,7 +250,7 @@ class HashSink implements FeatureSink {
         const c = text.charCodeAt(i + n - 1);
         h = Math.imul(h ^ c, FNV_PRIME);
         h2 = Math.imul((h2 + c) ^ (h2 >>> 15), PRIME2);
-        if (n >= 3) this.into.add(lookup(this.vocab, h >>> 0, h2 >>> 0));
+        if (n >= 3) this.into.add(lookup(this.vocab, h | 0, h2 | 0));
       }
     }
   }

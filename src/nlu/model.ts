@@ -235,7 +235,7 @@ export function nearestExample(m: Model, v: Vec, label: string): string | undefi
 /** One sentence of a turn, read for the model. */
 export interface Unit {
   text: string;
-  tokens: string[];
+  tokens: readonly string[];
   question: boolean;
 }
 

@@ -1,15 +1,11 @@
-import { lexicon } from './knowledge.js';
+import { lexicon, onModelChange } from './knowledge.js';
 import { RegexpTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer.js';
 
 /** Longest stretch of a turn that is analysed; the rest is kept in the transcript but not read. */
 export const MAX_ANALYSED_CHARS = 2000;
 
-const tokenizer = new RegexpTokenizer({ pattern: /[a-z0-9$%]+(?:[':.\-/][a-z0-9]+)*/g, gaps: false });
-
-/** Split a normalised, lower-case string into word tokens (natural's regexp tokenizer). */
-export function tokenize(text: string): string[] {
-  return tokenizer.tokenize(text) ?? [];
-}
+/** Word tokens, and the commas that normalizeTokens keeps as clause breaks (natural's regexp tokenizer). */
+const tokenizer = new RegexpTokenizer({ pattern: /,|[a-z0-9$%]+(?:[':.\-/][a-z0-9]+)*/g, gaps: false });
 
 // Control characters, the replacement character and zero-width marks carry no meaning in a turn.
 // eslint-disable-next-line no-control-regex
@@ -75,25 +71,35 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
  * read. "hw r u, whats ur day like" becomes how are you , what is your day like. Shorthand comes
  * from the language data (data/nlu/lexicon.yml, compiled into the model file).
  */
-export function normalizeTokens(sentence: string, shorthand: ReadonlyMap<string, string> = lexicon().shorthand): string[] {
+export function normalizeTokens(sentence: string, shorthand?: ReadonlyMap<string, string>): readonly string[] {
+  if (shorthand !== undefined) return tokensOf(sentence, shorthand);
+  // The contact, the matcher and the rubric each read a turn's sentences again: keep the last few thousand.
+  let tokens = memo.get(sentence);
+  if (tokens === undefined) {
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(sentence, (tokens = Object.freeze(tokensOf(sentence, lexicon().shorthand))));
+  }
+  return tokens;
+}
+
+const MEMO_SIZE = 4096;
+const memo = new Map<string, readonly string[]>();
+onModelChange(() => memo.clear());
+
+function tokensOf(sentence: string, shorthand: ReadonlyMap<string, string>): string[] {
   // Fold accents so "résumé" reads as "resume"; scripts without Latin letters yield no tokens.
   let s = sentence.toLowerCase();
   // Both steps are costly and most sentences need neither.
   if (/[^ -~]/.test(s)) s = s.normalize('NFD').replace(/\p{M}+/gu, '');
   if (s.includes("'")) for (const [re, rep] of CONTRACTIONS) s = s.replace(re, rep);
-  // Keep clause punctuation as tokens: commas and semicolons split clauses.
+  // Keep clause punctuation as tokens: commas and semicolons split clauses (each comma is then a
+  // word of its own, which the tokenizer keeps).
   s = s.replace(/\s*([,;:]|\s-\s)\s*/g, ' , ');
   const out: string[] = [];
-  for (const part of s.split(' ')) {
-    if (part === ',') {
-      out.push(',');
-      continue;
-    }
-    for (const tok of tokenize(part)) {
-      const rep = shorthand.get(tok);
-      if (rep === undefined) out.push(tok);
-      else for (const r of rep.split(' ')) out.push(r);
-    }
+  for (const tok of tokenizer.tokenize(s) ?? []) {
+    const rep = shorthand.get(tok);
+    if (rep === undefined) out.push(tok);
+    else for (const r of rep.split(' ')) out.push(r);
   }
   // "y" alone at the start is "why" in texting; elsewhere it is too ambiguous to touch.
   if (out[0] === 'y' && out.length > 1) out[0] = 'why';
