@@ -173,9 +173,39 @@ const hardStopAt = (ctx: ContactContext) => endSeconds(ctx) + ctx.scenario.meeti
 
 const WRAP_WORDS = /\b(wrap|wrapping|last question|one more|final question|at time|out of time|let you go|stop here|almost at|nearly at|coming up on)\b/i;
 
-/** A reaction to a user turn: count the turn, react, then advance the clock by what was said. */
+/** Advance the clock by both speakers' words, then any interruptions that time has reached. */
+function clockAdvanced(context: ContactContext, event: ContactEvent): Partial<ContactContext> {
+  assertEvent(event, 'user.said');
+  // A full answer is written short to read; the contact says it at length (meeting.elaboration).
+  const factor = context.last.reaction === 'answer_open' ? context.scenario.meeting.elaboration : 1;
+  let clock = context.clock + Math.min(MAX_TURN_SECONDS, speakingSeconds(event.text)) + speakingSeconds(context.last.reply.join(' '), factor);
+  let done = context.interruptionsDone;
+  const events = [...context.last.events];
+  const sorted = [...context.scenario.interruptions].sort((a, b) => a.at - b.at);
+  while (done < sorted.length && sorted[done]!.at * 60 <= clock) {
+    events.push(sorted[done]!.text);
+    clock += sorted[done]!.cost * 60;
+    done++;
+  }
+  return { clock, interruptionsDone: done, offTopic: OFF_TOPIC.has(context.last.reaction) ? context.offTopic : 0, last: { ...context.last, events } };
+}
+
+type ActionArgs = { context: ContactContext; event: ContactEvent };
+/**
+ * A reaction to a user turn as one context update: count the turn, react, then advance the clock
+ * by what both said. One update, not three: XState makes a new snapshot for every update.
+ */
+function turnAction(react: (a: ActionArgs) => Partial<ContactContext>): (a: ActionArgs) => ContactContext {
+  return ({ context, event }) => {
+    const counted = { ...context, turn: context.turn + 1 };
+    const reacted = { ...counted, ...react({ context: counted, event }) };
+    return { ...reacted, ...clockAdvanced(reacted, event) };
+  };
+}
+
+/** A reaction to a user turn (a `turnAction`: it counts the turn and advances the clock too). */
 function turn<G extends string, A extends string>(guard: G, action: A) {
-  return { guard, actions: ['startTurn', action, 'advanceClock'] as ['startTurn', A, 'advanceClock'] };
+  return { guard, actions: action };
 }
 /** Reactions that take priority in every phase: a job ask, a pushed resume, a referral ask. */
 const DEFLECTIONS = [turn('isJobAsk', 'deflectJobAsk'), turn('isResumePush', 'deflectResume'), turn('isReferralAsk', 'answerReferral')] as const;
@@ -198,7 +228,7 @@ const offTopicCost = (ctx: ContactContext): number => (ctx.offTopic >= 1 ? 4 * b
 const SMALL_TALK = turn('isSmallTalk', 'saySmallTalk');
 const UNCLEAR = turn('isQuestion', 'sayUnclear');
 /** Anything else: a statement. */
-const ACKNOWLEDGE = { actions: ['startTurn', 'acknowledge', 'advanceClock'] as ['startTurn', 'acknowledge', 'advanceClock'] };
+const ACKNOWLEDGE = { actions: 'acknowledge' as const };
 
 /**
  * The contact as an XState machine: a parallel `phase` region (opening → conversation → wrapUp →
@@ -263,16 +293,15 @@ export const contactMachine = setup({
       const [line, rng] = say(context, context.scenario.opening);
       return { rng, last: outcome('opening', [line]) };
     }),
-    startTurn: assign(({ context }) => ({ turn: context.turn + 1 })),
-    deflectJobAsk: assign(({ context }) => {
+    deflectJobAsk: assign(turnAction(({ context }) => {
       const [line, rng] = say(context, context.scenario.reactions.job_ask);
       return { rng, last: outcome('job_ask', [line]), jobAsks: context.jobAsks + 1, rapport: clamp(context.rapport - 25), patience: clamp(context.patience - 30 * busyFactor(context)) };
-    }),
-    deflectResume: assign(({ context }) => {
+    })),
+    deflectResume: assign(turnAction(({ context }) => {
       const [line, rng] = say(context, context.scenario.reactions.resume_push);
       return { rng, last: outcome('resume_push', [line]), rapport: clamp(context.rapport - 10), patience: clamp(context.patience - 10 * busyFactor(context)) };
-    }),
-    answerReferral: assign(({ context }) => {
+    })),
+    answerReferral: assign(turnAction(({ context }) => {
       const ref = context.scenario.reactions.referral;
       if (context.rapport >= ref.min_rapport) {
         const names = ref.names.map((n) => `${n.name}, ${n.role}${n.note ? ` (${n.note})` : ''}`).join(', and ');
@@ -281,11 +310,11 @@ export const contactMachine = setup({
       }
       const [line, rng] = say(context, ref.vague);
       return { rng, last: outcome('referral_vague', [line]) };
-    }),
-    sayFarewell: assign(({ context }) => {
+    })),
+    sayFarewell: assign(turnAction(({ context }) => {
       const [line, rng] = say(context, context.scenario.reactions.farewell.graceful);
       return { rng, last: outcome('farewell', [line]), endReason: 'graceful' as const, rapport: clamp(context.rapport + 5) };
-    }),
+    })),
     sayCutShort: assign(({ context }) => {
       // The hard stop already said goodbye.
       if (context.endReason === 'hard_stop') return {};
@@ -293,21 +322,21 @@ export const contactMachine = setup({
       const prev = context.last.reaction === 'opening' ? [] : context.last.reply;
       return { rng, last: { ...context.last, reaction: 'cut_short' as const, reply: [...prev, line] }, endReason: context.endReason ?? ('patience' as const) };
     }),
-    acknowledgeWrapUp: assign(({ context }) => {
+    acknowledgeWrapUp: assign(turnAction(({ context }) => {
       const [line, rng] = say(context, context.scenario.reactions.wrap_up ?? 'Sure, go ahead.');
       return { rng, last: outcome('wrap_up', [line]), rapport: clamp(context.rapport + 3) };
-    }),
-    acknowledgeTime: assign(({ context }) => {
+    })),
+    acknowledgeTime: assign(turnAction(({ context }) => {
       const [line, rng] = say(context, context.scenario.reactions.time_ack ?? 'Thanks for keeping an eye on the time.');
       return { rng, last: outcome('time_ack', [line]), rapport: clamp(context.rapport + 3) };
-    }),
-    pointToProfile: assign(({ context, event }) => {
+    })),
+    pointToProfile: assign(turnAction(({ context, event }) => {
       assertEvent(event, 'user.said');
       const p = context.scenario.persona.profile[Number(event.match?.id)];
       const [line, rng] = say(context, context.scenario.reactions.bio_question, { fact: p?.says ?? p?.fact ?? '' });
       return { rng, last: outcome('bio_question', [line]), rapport: clamp(context.rapport - 3), patience: clamp(context.patience - 8 * busyFactor(context)) };
-    }),
-    answerAgain: assign(({ context, event }) => {
+    })),
+    answerAgain: assign(turnAction(({ context, event }) => {
       assertEvent(event, 'user.said');
       const topic = topicOf(context, event.match?.id)!;
       let rng = context.rng;
@@ -319,22 +348,22 @@ export const contactMachine = setup({
         line = joinPrefix(prefix, topic.short);
       }
       return { rng, last: outcome('repeat', [line], { topic: topic.id }), covered: cover(context, topic.id), patience: clamp(context.patience - 5 * busyFactor(context)) };
-    }),
-    answerFollowUp: assign(({ context, event }) => {
+    })),
+    answerFollowUp: assign(turnAction(({ context, event }) => {
       assertEvent(event, 'user.said');
       const topic = topicOf(context, event.match?.id)!;
       const line = topic.follow_up ?? topic.again ?? topic.short;
       return { last: outcome('follow_up', [line], { topic: topic.id }), covered: cover(context, topic.id), rapport: clamp(context.rapport + 3) };
-    }),
-    answerOpen: assign(({ context, event }) => {
+    })),
+    answerOpen: assign(turnAction(({ context, event }) => {
       assertEvent(event, 'user.said');
       const topic = topicOf(context, event.match?.id)!;
       const [thanks, rng0] = event.analysis.intents.includes('thanks') ? say(context, context.scenario.reactions.thanks) : ['', context.rng];
       const [reply, rng] = framed({ ...context, rng: rng0 }, event.analysis, [thanks, topic.answer]);
       const intro = introducedAndAsked(context, event.analysis) && event.analysis.intents.includes('purpose') ? 5 : 0;
       return { rng, last: outcome('answer_open', reply, { topic: topic.id }), covered: cover(context, topic.id), rapport: clamp(context.rapport + 4 + intro) };
-    }),
-    answerClosed: assign(({ context, event }) => {
+    })),
+    answerClosed: assign(turnAction(({ context, event }) => {
       assertEvent(event, 'user.said');
       const topic = topicOf(context, event.match?.id)!;
       const [r, rng1] = nextRandom(context.rng);
@@ -348,8 +377,8 @@ export const contactMachine = setup({
       const [reply, rng2] = framed({ ...context, rng }, event.analysis, [short, nudge]);
       const intro = introducedAndAsked(context, event.analysis) && event.analysis.intents.includes('purpose') ? 5 : 0;
       return { rng: rng2, last: outcome('answer_closed', reply, { topic: topic.id, nudged }), covered: cover(context, topic.id), rapport: clamp(context.rapport + 1 + intro) };
-    }),
-    answerHedged: assign(({ context, event }) => {
+    })),
+    answerHedged: assign(turnAction(({ context, event }) => {
       assertEvent(event, 'user.said');
       // Not sure this was asked: answer it, but leave the topic free for a clearer question later.
       const topic = topicOf(context, event.match?.id)!;
@@ -357,61 +386,45 @@ export const contactMachine = setup({
       const body = joinPrefix(hedge, event.analysis.form === 'open' ? topic.answer : topic.short);
       const [reply, rng] = framed({ ...context, rng: rng0 }, event.analysis, [body]);
       return { rng, last: outcome('hedged', reply, { topic: topic.id }), rapport: clamp(context.rapport + 2) };
-    }),
-    askToClarify: assign(({ context, event }) => {
+    })),
+    askToClarify: assign(turnAction(({ context, event }) => {
       assertEvent(event, 'user.said');
       const first = labelOf(context, topicOf(context, event.match?.id));
       const second = labelOf(context, topicOf(context, event.match?.alternative));
       const [line, rng] = say(context, context.scenario.reactions.clarify, { first, second });
       return { rng, last: outcome('clarify', [line]) };
-    }),
-    sayNotMyArea: assign(({ context, event }) => {
+    })),
+    sayNotMyArea: assign(turnAction(({ context, event }) => {
       assertEvent(event, 'user.said');
       const offer = nextSuggestion(context, event.text);
       const [line, rng] = say(context, context.scenario.reactions.not_my_area, { topic: labelOf(context, undefined, event.match?.id), offer: offer?.label ?? 'my own work' });
       return { rng, suggested: context.suggested + 1, last: outcome('not_my_area', [line]) };
-    }),
-    sayUnclear: assign(({ context, event }) => {
+    })),
+    sayUnclear: assign(turnAction(({ context, event }) => {
       assertEvent(event, 'user.said');
       const [line, rng1] = say(context, context.scenario.reactions.unclear);
       // A coaching contact offers a question it can answer, never the visitor's own.
       const next = context.scenario.difficulty !== 'hard' ? nextSuggestion(context, event.text) : undefined;
       const [hint, rng] = next ? say({ ...context, rng: rng1 }, context.scenario.reactions.suggest, { question: next.question }) : ['', rng1];
       return { rng, suggested: context.suggested + (next ? 1 : 0), offTopic: context.offTopic + 1, last: outcome('unclear', [line, hint]), patience: clamp(context.patience - offTopicCost(context)) };
-    }),
-    saySmallTalk: assign(({ context }) => {
+    })),
+    saySmallTalk: assign(turnAction(({ context }) => {
       const [line, rng] = say(context, context.scenario.reactions.small_talk);
       return { rng, offTopic: context.offTopic + 1, last: outcome('small_talk', [line]), patience: clamp(context.patience - offTopicCost(context)) };
-    }),
-    sayThanks: assign(({ context }) => {
+    })),
+    sayThanks: assign(turnAction(({ context }) => {
       const [line, rng] = say(context, context.scenario.reactions.thanks ?? 'Of course.');
       return { rng, last: outcome('thanks', [line]), rapport: clamp(context.rapport + 2) };
-    }),
-    acknowledge: assign(({ context, event }) => {
+    })),
+    acknowledge: assign(turnAction(({ context, event }) => {
       assertEvent(event, 'user.said');
       // Introductions get a greeting; later statements a short comment.
       const greeting = context.turn <= 2 ? context.scenario.reactions.acknowledge : context.scenario.reactions.comment;
       const [line, rng] = say(context, greeting ?? 'I see. What would you like to ask?');
       const purpose = event.analysis.intents.includes('purpose') ? 5 : 0;
       return { rng, last: outcome('acknowledge', [line]), rapport: clamp(context.rapport + purpose) };
-    }),
+    })),
     userLeft: assign(({ context }) => ({ endReason: context.endReason ?? ('user' as const), last: outcome('cut_short', []) })),
-    /** Advance the clock by both speakers' words, then any interruptions that time has reached. */
-    advanceClock: assign(({ context, event }) => {
-      assertEvent(event, 'user.said');
-      // A full answer is written short to read; the contact says it at length (meeting.elaboration).
-      const factor = context.last.reaction === 'answer_open' ? context.scenario.meeting.elaboration : 1;
-      let clock = context.clock + Math.min(MAX_TURN_SECONDS, speakingSeconds(event.text)) + speakingSeconds(context.last.reply.join(' '), factor);
-      let done = context.interruptionsDone;
-      const events = [...context.last.events];
-      const sorted = [...context.scenario.interruptions].sort((a, b) => a.at - b.at);
-      while (done < sorted.length && sorted[done]!.at * 60 <= clock) {
-        events.push(sorted[done]!.text);
-        clock += sorted[done]!.cost * 60;
-        done++;
-      }
-      return { clock, interruptionsDone: done, offTopic: OFF_TOPIC.has(context.last.reaction) ? context.offTopic : 0, last: { ...context.last, events } };
-    }),
     warnTime: assign(({ context }) => {
       if (context.endReason) return {};
       const left = Math.max(1, Math.round((endSeconds(context) - context.clock) / 60));
