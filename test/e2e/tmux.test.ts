@@ -1,15 +1,19 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/scenario/registry.js';
 import { CLI, ROOT } from '../helpers.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux) console.warn('tmux is not installed: skipping the real-terminal tests (apt-get install tmux to run them)');
 
-const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+// A tmux server of our own (never the user's), kept running between tests: with the default
+// exit-empty, killing a test's last session stops the server, and the next test's new-session can
+// race its exit ("server exited unexpectedly").
+const SOCKET = `cc-e2e-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
 let sessions: string[] = [];
 let counter = 0;
 
@@ -60,9 +64,17 @@ const QUESTIONS: Array<[string, RegExp]> = [
 ];
 
 describe.skipIf(!hasTmux)('the real program in a terminal (tmux)', () => {
+  beforeAll(() => {
+    tmux('start-server', ';', 'set-option', '-g', 'exit-empty', 'off');
+  });
   afterEach(() => {
-    for (const s of sessions) spawnSync('tmux', ['kill-session', '-t', s]);
+    for (const s of sessions) spawnSync('tmux', ['-L', SOCKET, 'kill-session', '-t', s]);
     sessions = [];
+  });
+  afterAll(() => {
+    const socket = tmux('display-message', '-p', '#{socket_path}').trim();
+    spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+    rmSync(socket, { force: true });
   });
 
   it('80×24: start, ask, see the reply and the clock move, /end, the report, q prints the report and path', async () => {
