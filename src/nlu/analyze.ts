@@ -50,9 +50,10 @@ export function analyze(text: string, options: { explain?: boolean } = {}): Anal
   let intents: Intent[] = INTENTS.filter((_, j) => intentP[j]! >= m.intent.thresholds[j]!);
   // The rules below read the turn's words, each only when its intents call for it.
   let words: string[] | undefined;
-  const says = (list: string) => mentions((words ??= parts.flatMap((u) => u.tokens)), m.lookups, list);
+  const turnWords = () => (words ??= parts.flatMap((u) => u.tokens));
+  const says = (list: string) => mentions(turnWords(), m.lookups, list);
   /** Names a job, hiring or an application: what a job ask is about. */
-  const namesApplication = () => namesJob((words ??= parts.flatMap((u) => u.tokens)), m.lookups) || says('resume_noun');
+  const namesApplication = () => namesJob(turnWords(), m.lookups) || says('resume_noun');
   // LABELS.md: a referral for a *position* is a job ask; one to a person, naming no job, hiring or
   // application, is a referral ask ("introduce me to your charge nurse so I can ask about nights").
   const referralNotJob = intents.includes('job_ask') && intents.includes('referral_ask') && !namesApplication();

@@ -126,6 +126,11 @@ function lookupName(v: VocabIndex, name: string): number {
   return lookup(v, h, h2);
 }
 
+/** Whether the model's vocabulary has a (non-character) feature: "w:hvac", "L:job_noun". */
+export function hasFeature(v: VocabIndex, name: string): boolean {
+  return lookupName(v, name) >= 0;
+}
+
 /** Feature counts of one text by index, kept in scratch arrays sized to the vocabulary. */
 export class Counter {
   readonly counts: Float64Array;

@@ -2,7 +2,7 @@ import { normalizeTokens } from './normalize.js';
 import type { Analysis } from './types.js';
 import { stem } from './words.js';
 import { analyze, NO_TOPIC } from './analyze.js';
-import { mentions } from './features.js';
+import { hasFeature, mentions } from './features.js';
 import { currentModel } from './model.js';
 
 /**
@@ -129,17 +129,13 @@ export function buildTopicIndex(table: TopicTable): TopicIndex {
   return { table, byCanonical, docs, idf, postings, unknownWeight: all.reduce((a, b) => a + b, 0) / (all.length || 1), facts };
 }
 
-const wordFeatures = new WeakMap<object, Set<string>>();
 /**
  * Whether the language layer knows a word: it has a word vector, the model learned it as a word
  * feature, or the scenario's own example questions use it ("figma", "hvac").
  */
 function knownWord(index: TopicIndex, w: string): boolean {
   const m = currentModel();
-  if (m.embeddings?.rows.has(w) || index.idf.has(stem(w))) return true;
-  let words = wordFeatures.get(m);
-  if (!words) wordFeatures.set(m, (words = new Set(m.features.filter((f) => f.startsWith('w:')).map((f) => f.slice(2)))));
-  return words.has(w);
+  return m.embeddings?.rows.has(w) || index.idf.has(stem(w)) || hasFeature(m.vocab, `w:${w}`);
 }
 
 /** Similarity (0–1) of a question to each topic's and profile fact's own examples: best per id. */
@@ -207,7 +203,7 @@ export function matchTopic(index: TopicIndex, analysis: Analysis, settings: Matc
     if (bestProfile && bestProfile[1] >= settings.profile && (bestProfile[1] >= 0.95 || bestProfile[1] >= topScore + 0.25)) {
       return { kind: 'profile', id: bestProfile[0], score: round(bestProfile[1]), confidence: 'sure' };
     }
-    const fact = factAsked(index, question);
+    const fact = factAsked(index, asked);
     if (fact !== undefined) return { kind: 'profile', id: String(fact), score: 1, confidence: 'sure' };
   }
 
@@ -240,9 +236,9 @@ const COMMON_RANK = 1500;
 /**
  * The profile fact a yes/no question checks, when every word it names is in that fact and one of
  * them is specific ("do you have the CFA?", "were you a teacher before this?"); else undefined.
+ * `tokens` are the question's content words (contentTokens).
  */
-function factAsked(index: TopicIndex, question: string): number | undefined {
-  const tokens = contentTokens(normalizeTokens(question));
+function factAsked(index: TopicIndex, tokens: readonly string[]): number | undefined {
   if (tokens.length === 0 || tokens.length > 4) return undefined;
   const rows = currentModel().embeddings?.rows;
   const specific = tokens.some((t) => t.length > 2 && (rows?.get(t) ?? Infinity) > COMMON_RANK);
