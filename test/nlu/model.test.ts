@@ -97,4 +97,29 @@ describe('the run-time features', () => {
     }
     expect(compared).toBeGreaterThan(7000);
   });
+
+  it('remember a sentence\'s tokens exactly as a fresh reading gives them, and callers cannot change them', async () => {
+    const { normalizeTokens } = await import('../../src/nlu/normalize.js');
+    const { lexicon } = await import('../../src/nlu/knowledge.js');
+    const data = loadLanguageData(DATA_DIR);
+    const shorthand = lexicon().shorthand;
+    for (const text of data.corpus.slice(0, 3000).map((e) => e.text)) {
+      // An explicit shorthand map bypasses the memo: it is the fresh reading.
+      const fresh = normalizeTokens(text, shorthand);
+      const first = normalizeTokens(text);
+      expect(first, text).toEqual(fresh);
+      expect(normalizeTokens(text)).toBe(first);
+      expect(Object.isFrozen(first)).toBe(true);
+    }
+  });
+
+  it('hasFeature finds every word, pair and list feature of the model, and no unknown name', async () => {
+    const { hasFeature } = await import('../../src/nlu/features.js');
+    const { currentModel } = await import('../../src/nlu/model.js');
+    const m = currentModel();
+    const named = m.features.filter((f) => !f.startsWith('c:'));
+    expect(named.length).toBeGreaterThan(1000);
+    for (const f of named) expect(hasFeature(m.vocab, f), f).toBe(true);
+    for (const f of ['w:zorblyflim', 'w:', 'L:no_such_list', 'b:zorbly_flim']) expect(hasFeature(m.vocab, f), f).toBe(false);
+  });
 });
