@@ -1,3 +1,4 @@
+import { f64, i32 } from './arena.js';
 import { normalizeTokens } from './normalize.js';
 import { sentenceForm } from './form.js';
 import type { Form } from './types.js';
@@ -149,11 +150,13 @@ export class Counter {
   }
   /** The counts so far as (index, count) arrays; the counter is emptied. */
   take(): { idx: Int32Array; cnt: Float64Array } {
-    const idx = this.touched.slice(0, this.size);
-    const cnt = new Float64Array(this.size);
+    const idx = i32(this.size);
+    const cnt = f64(this.size);
     for (let k = 0; k < this.size; k++) {
-      cnt[k] = this.counts[idx[k]!]!;
-      this.counts[idx[k]!] = 0;
+      const i = this.touched[k]!;
+      idx[k] = i;
+      cnt[k] = this.counts[i]!;
+      this.counts[i] = 0;
     }
     this.size = 0;
     return { idx, cnt };

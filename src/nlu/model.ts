@@ -1,3 +1,4 @@
+import { f32, f64 } from './arena.js';
 import { compileLookups, countFeatures, Counter, indexVocab, type Lookups, type VocabIndex } from './features.js';
 import { sentenceForm, type FormVerdict } from './form.js';
 import { clean, normalizeTokens, splitSentences } from './normalize.js';
@@ -97,7 +98,7 @@ export function vectorize(idf: Float32Array, counts: ReadonlyMap<number, number>
 
 /** `vectorize` over parallel arrays of feature indexes and counts (the fast path); keeps `idx`. */
 export function vectorizeArrays(idf: Float32Array, idx: Int32Array, cnt: Float64Array): Vec {
-  const val = new Float32Array(idx.length);
+  const val = f32(idx.length);
   let norm = 0;
   for (let k = 0; k < idx.length; k++) {
     const c = cnt[k]!;
@@ -113,7 +114,7 @@ export function vectorizeArrays(idf: Float32Array, idx: Int32Array, cnt: Float64
 /** Raw scores of a head for a vector. */
 export function logits(head: Head, v: Vec): Float64Array {
   const n = head.labels.length;
-  const z = new Float64Array(n);
+  const z = f64(n);
   const { W, scale, bias } = head;
   const { idx, val } = v;
   for (let k = 0; k < idx.length; k++) {
@@ -198,7 +199,7 @@ export function vectorOf(m: Model, tokens: readonly string[], question: boolean)
 
 /** The averaged word vector of some sentences' tokens, scaled to the model's embedding weight. */
 export function denseOf(e: Embeddings & { weight: number }, sentences: ReadonlyArray<readonly string[]>): Float32Array {
-  const sum = new Float32Array(EMBEDDING_DIMS);
+  const sum = f32(EMBEDDING_DIMS);
   for (const tokens of sentences) addEmbedding(e, tokens, sum);
   return normalizeDense(sum, e.weight);
 }
