@@ -181,7 +181,7 @@ function clockAdvanced(context: ContactContext, event: ContactEvent): Partial<Co
   let clock = context.clock + Math.min(MAX_TURN_SECONDS, speakingSeconds(event.text)) + speakingSeconds(context.last.reply.join(' '), factor);
   let done = context.interruptionsDone;
   const events = [...context.last.events];
-  const sorted = [...context.scenario.interruptions].sort((a, b) => a.at - b.at);
+  const sorted = context.scenario.interruptions; // in time order (the scenario schema sorts them)
   while (done < sorted.length && sorted[done]!.at * 60 <= clock) {
     events.push(sorted[done]!.text);
     clock += sorted[done]!.cost * 60;

@@ -131,7 +131,9 @@ export const scenarioSchema = z.strictObject({
       }),
     )
     .max(50)
-    .default([]),
+    .default([])
+    // In time order once, here: the clock takes them in order (a stable sort keeps same-minute ones as written).
+    .transform((xs) => [...xs].sort((a, b) => a.at - b.at)),
   scoring: z.strictObject({ weights }).optional(),
 });
 
