@@ -14,7 +14,7 @@ export const SUBJECT = words(
 export const PRONOUN = words('i you we they he she people someone one u');
 /** After a sentence-initial auxiliary these mean a dropped subject ("Would love to…"), not a question. */
 export const DROPPED_SUBJECT = words(
-  'love like be been do done wondering hoping thinking going some to definitely really just so too also always never not',
+  'love like be been do done wondering hoping thinking going some to definitely really just so too also always never not send call email follow reach check circle update share write text message ping connect let try get keep',
 );
 /** After "how", these keep the question open ("how come", "how to", "how best"). */
 export const OPEN_AFTER_HOW = words('come so about to best');
@@ -30,7 +30,7 @@ export const DETERMINER = words('the your a an their his her its this that our m
 
 /** Leading words that carry no form: fillers, discourse markers, greetings, interjections. */
 export const FILLER = words(
-  'so um umm uh uhh er erm hmm hm like okay ok alright well and but also oh hey hi hello sorry right now anyway anyways yeah yes yep no nope great cool awesome wow interesting actually basically just honestly ah then plus again lastly finally first firstly second secondly next otherwise totally sure true gotcha wait btw anyhow lowkey highkey ngl yo welp ya yea omg',
+  'so um umm uh uhh er erm hmm hm like okay ok alright well and but also oh hey hi hello sorry right now anyway anyways yeah yes yep no nope great cool awesome wow interesting actually basically just honestly ah then plus again lastly finally first firstly second secondly next otherwise totally sure true gotcha wait btw anyhow lowkey highkey ngl yo welp ya yea omg please kindly cap',
 );
 
 const NARRATIVE_BASE =

@@ -120,6 +120,15 @@ describe('analyze: form rules', () => {
     ['I wanted to know if the team works remotely.', 'closed'],
     ['I would be grateful to hear how you prepared for the exam.', 'open'],
     ["I'd appreciate your honest opinion of the atmosphere for newcomers.", 'open'],
+    // "Please" and "kindly" lead into the question or prompt they soften.
+    ['Please how do you keep up with the new regulations?', 'open'],
+    ['Kindly describe the night shift at your ward.', 'open'],
+    ['kindly could you send the salary band for graduates', 'closed'],
+    // A modal and then a verb, with no "?": the subject was dropped ("(I) will send…"), no question.
+    ['Will send my notes over by Friday.', 'statement'],
+    ['will call the clinic tomorrow like you said', 'statement'],
+    ['Will you send me the notes?', 'closed'],
+    ['can you send me the link', 'closed'],
   ])('%s → %s', (text, form) => {
     expect(analyze(text).form).toBe(form);
   });
@@ -132,6 +141,7 @@ describe('analyze: form rules', () => {
     expect(analyze('lowkey would u hire me for the summer').form).toBe('closed');
     expect(analyze('ngl is it stressful').form).toBe('closed');
     expect(analyze('omg wait do u ever get to travel for work').form).toBe('closed');
+    expect(analyze('no cap would ur team take a career changer').form).toBe('closed');
   });
 
   it('gives each sentence its own form and the turn the strongest', () => {
