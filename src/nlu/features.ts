@@ -11,6 +11,8 @@ export interface Lookups {
   phrases: Array<[string, string]>;
   /** The phrases by their first word, so a sentence only tries those that can match. */
   phrasesByFirst: Map<string, Array<[string, string]>>;
+  /** Each list's phrases (" a b "), for asking whether a text uses one list. */
+  phrasesByList: Map<string, string[]>;
 }
 
 const NEGATORS = new Set(['not', 'never', 'no', 'nothing', 'without']);
@@ -34,7 +36,9 @@ export function compileLookups(lists: Readonly<Record<string, readonly string[]>
     const first = p[0].trim().split(' ')[0]!;
     phrasesByFirst.set(first, [...(phrasesByFirst.get(first) ?? []), p]);
   }
-  return { words, phrases, phrasesByFirst };
+  const phrasesByList = new Map<string, string[]>();
+  for (const [phrase, name] of phrases) phrasesByList.set(name, [...(phrasesByList.get(name) ?? []), phrase]);
+  return { words, phrases, phrasesByFirst, phrasesByList };
 }
 
 /**
@@ -317,6 +321,8 @@ export function namesJob(tokens: readonly string[], lookups: Lookups): boolean {
 
 export function mentions(tokens: readonly string[], lookups: Lookups, name: string): boolean {
   for (const t of tokens) if (lookups.words.get(t)?.includes(name)) return true;
+  const phrases = lookups.phrasesByList.get(name);
+  if (!phrases) return false;
   const joined = ` ${tokens.filter((t) => t !== ',').join(' ')} `;
-  return lookups.phrases.some(([phrase, n]) => n === name && joined.includes(phrase));
+  return phrases.some((phrase) => joined.includes(phrase));
 }
