@@ -226,7 +226,7 @@ const OFF_TOPIC = new Set<Reaction>(['unclear', 'small_talk']);
 const offTopicCost = (ctx: ContactContext): number => (ctx.offTopic >= 1 ? 4 * busyFactor(ctx) : 0);
 /** Small talk ("can you hear me okay?", "how's the weather there?"): a short friendly answer. */
 const SMALL_TALK = turn('isSmallTalk', 'saySmallTalk');
-const UNCLEAR = turn('isQuestion', 'sayUnclear');
+const UNCLEAR = turn('isUnclearQuestion', 'sayUnclear');
 /** Anything else: a statement. */
 const ACKNOWLEDGE = { actions: 'acknowledge' as const };
 
@@ -277,7 +277,10 @@ export const contactMachine = setup({
     isPlausibleTopic: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'topic' && event.match.confidence === 'plausible',
     isUnsureTopic: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'topic' && event.match.confidence === 'unsure',
     isElsewhere: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'elsewhere',
-    isQuestion: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis),
+    // A question about nothing the contact can place. Not an introduction that says what the
+    // student hopes to learn ("…and I hope to learn what your work is really like"): that is
+    // greeted like any introduction, not met with "I'm not sure I follow".
+    isUnclearQuestion: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && !event.analysis.intents.includes('purpose'),
     // The model reads a question about nothing the meeting covers, with no request in it.
     isSmallTalk: ({ event }) =>
       event.type === 'user.said' && isQuestion(event.analysis) && !event.match && event.analysis.intents.length === 0 && event.analysis.topics[0]?.id === NO_TOPIC && event.analysis.topics[0].p >= matchSettings().small_talk,

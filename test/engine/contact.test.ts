@@ -55,6 +55,22 @@ describe('the contact understands the question asked', () => {
     expect(c.say("I know you've only got fifteen minutes before the floor needs you, so I'll keep it tight.").reaction).toBe('time_ack');
   });
 
+  it('an introduction that says what the student hopes to learn is greeted, not met with "not sure I follow"', () => {
+    // Lines written for this test, in no training file. The form rules read "I hope to learn what
+    // your work is like" as an invitation (open), and no topic stands out.
+    for (const line of [
+      "Hi, I'm Sam, a final-year student, and I hope to learn what your work is really like.",
+      'hello maya, im dev, third year cs, and i would love to learn what your work is like',
+    ]) {
+      const c = createContact(engineer, 1);
+      const x = c.say(line);
+      expect(c.lastEvent()!.analysis.intents, line).toContain('purpose');
+      expect(x.reaction, line).not.toBe('unclear');
+    }
+    // A question about nothing the contact can place, with no purpose, is still "unclear".
+    expect(createContact(engineer, 1).say('zorbly flimwatch?').reaction).toBe('unclear');
+  });
+
   it('two questions in one turn: answers the main one and says it will come back to the other', () => {
     const x = createContact(engineer, 1).say('What do you enjoy most about your job? And what are the downsides?');
     expect(['answer_open', 'hedged']).toContain(x.reaction);
