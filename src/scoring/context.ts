@@ -55,7 +55,11 @@ export interface ScoringContext {
   questions: Turn[];
   /** Questions their public profile already answers: the contact said so, or the scenario lists the question as asking for a profile fact. */
   profileQuestions: Turn[];
-  /** The closing: the last `closing_turns` turns that ask nothing (no "?"), where a summary and a next step belong. */
+  /**
+   * The closing: the last `closing_turns` turns, where a summary and a next step belong. A turn with
+   * a question counts only when it also thanks or commits to something ("Thanks, I'll read the book
+   * you mentioned. Is there anyone else I should talk to?"): a plain last question is no closing.
+   */
   closing: Turn[];
   scenario: Scenario;
   minutes: number;
@@ -278,7 +282,7 @@ export function contextOf(transcript: Transcript, scenario: Scenario, data: Rubr
     turns,
     questions,
     profileQuestions,
-    closing: turns.slice(-data.closing_turns).filter((t) => !t.text.includes('?')),
+    closing: turns.slice(-data.closing_turns).filter((t) => !t.text.includes('?') || has(t, 'thanks') || has(t, 'follow_up')),
     scenario,
     minutes,
     end: minutes * 60,

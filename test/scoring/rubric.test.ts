@@ -150,6 +150,16 @@ describe('rubric', () => {
     expect(run(lines).dimensions.professionalism.advice).toBe('Close with a concrete next step: "I will send you a note after I talk to …".');
   });
 
+  it('professionalism: a last turn that thanks, says what comes next and asks one more thing is a closing with a next step', () => {
+    // Written for this test. Without the last line's next step the advice asks for one; with it, it does not.
+    const start = [model[0]!, model[2]!, model[3]!, model[5]!];
+    const asked = run([...start, 'Thanks so much. Is there anyone else I should talk to?']);
+    expect(asked.dimensions.professionalism.advice).toMatch(/^Close with a concrete next step/);
+    const s = run([...start, "Thanks so much, I'll read the book you mentioned this weekend. Is there anyone else I should talk to?"]);
+    expect(s.dimensions.professionalism.advice).not.toMatch(/next step/);
+    expect(s.dimensions.professionalism.score).toBeGreaterThan(asked.dimensions.professionalism.score);
+  });
+
   it('time_discipline: "thanks for your time" on the way out is a wrap-up, not an early acknowledgement', () => {
     const lines = [model[0]!, model[2]!, model[3]!, model[5]!, 'Okay, thanks for your time.'];
     const s = run(lines);
