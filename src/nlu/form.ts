@@ -217,6 +217,13 @@ const UNPUNCTUATED_AUX = words('is are was were do does did has have can could w
 /** "any tips for …", "anything you wish you knew earlier": an elliptical yes/no question. */
 const ANY = words('any anything anyone anybody any1');
 const NOT_AFTER_ANY = words('time way more less longer case');
+/** After "would", these make an "any …" line a statement ("any advice would be great", "any help would mean a lot"). */
+const WOULD_STATEMENT = words('be mean help make go');
+/** "any advice would be great": a statement; "any books you would suggest": still a question. */
+function wouldBe(t: readonly string[]): boolean {
+  for (let k = 0; k < t.length - 1; k++) if (t[k] === 'would' && WOULD_STATEMENT.has(t[k + 1]!)) return true;
+  return t[t.length - 1] === 'would';
+}
 /** "I've always wondered what …", "I'd love to hear how …": a statement that asks them to tell. */
 const WONDER = /\b(i|we) (\w+ ){0,4}(curious|wondering|wondered|wonder)( to (hear|know))?( \w+){0,2}? (how|what|why)\b/;
 const HEAR = /\b(i|we) (\w+ ){0,4}(love|like|want|wanted|hoping|hope|glad|keen|eager|curious) to (\w+ ){0,2}(hear|know)( \w+){0,3}? (how|what|why|about|more|whether)\b/;
@@ -262,7 +269,7 @@ function clauseForm(raw: readonly string[], qmark: boolean): FormVerdict {
     const v = auxClause(t, qmark || embedded);
     if (v) return v;
   }
-  if (!qmark && ANY.has(w) && t.length >= 2 && !NOT_AFTER_ANY.has(t[1]!) && !t.includes('would')) return { form: 'closed', why: `"${w} …" asks for yes or no` };
+  if (!qmark && ANY.has(w) && t.length >= 2 && !NOT_AFTER_ANY.has(t[1]!) && !wouldBe(t)) return { form: 'closed', why: `"${w} …" asks for yes or no` };
   if (w === 'please') t = t.slice(1);
   const cue = narrativeAt(t, 0);
   if (cue) return { form: 'open', why: `prompt "${cue}"` };

@@ -142,6 +142,11 @@ describe('analyze: form rules', () => {
     expect(analyze('ngl is it stressful').form).toBe('closed');
     expect(analyze('omg wait do u ever get to travel for work').form).toBe('closed');
     expect(analyze('no cap would ur team take a career changer').form).toBe('closed');
+    // "any … you would suggest" asks; "any advice would be great" does not.
+    expect(analyze('any books u would suggest for a career changer').form).toBe('closed');
+    expect(analyze('any podcasts you would recommend').form).toBe('closed');
+    expect(analyze('any advice would be great honestly').form).toBe('statement');
+    expect(analyze('any help you can give would mean a lot').form).toBe('statement');
   });
 
   it('gives each sentence its own form and the turn the strongest', () => {
