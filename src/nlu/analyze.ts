@@ -9,6 +9,8 @@ import { INTENTS, type Analysis, type Intent, type SentenceAnalysis, type TopicS
 export const NO_TOPIC = 'none';
 /** Below this probability a job ask must name a job, hiring, an application or the asker to count. */
 const WEAK_JOB_ASK = 0.5;
+/** "if you were hiring", "when your team hires", "if employers are hiring": the contact or employers as the hirer. */
+const HIRER_FRAME = / (if|when|whenever) (you|your team|your company|they|employers|companies|managers|people) (\w+ )?(\w+ )?(hire|hires|hiring|hired|recruit|recruits|recruiting) /;
 /** How many topic candidates an analysis keeps. */
 const TOPIC_CANDIDATES = 3;
 const RANK = { statement: 0, closed: 1, open: 2 } as const;
@@ -61,7 +63,12 @@ export function analyze(text: string, options: { explain?: boolean } = {}): Anal
   // turn that names no job, hiring or application and never says "me" or "I" asks about their
   // team, not to join it ("Is your team big?").
   const weakJobAsk = !referralNotJob && intents.includes('job_ask') && intentP[INTENTS.indexOf('job_ask')]! < WEAK_JOB_ASK && !namesApplication() && !says('self_word');
-  if (referralNotJob || weakJobAsk) intents = intents.filter((i) => i !== 'job_ask');
+  // LABELS.md: a question about how hiring works is not a job ask. An open question that puts
+  // them in the hirer's place ("if you were hiring…", "when you hire…"), never says "me" or "I" and
+  // names no opening, role or interview asks what they look for, not to be hired.
+  const hiringQuestion =
+    !referralNotJob && !weakJobAsk && intents.includes('job_ask') && best.form === 'open' && HIRER_FRAME.test(` ${turnWords().join(' ')} `) && !says('self_word') && !says('job_noun');
+  if (referralNotJob || weakJobAsk || hiringQuestion) intents = intents.filter((i) => i !== 'job_ask');
   // LABELS.md: asking to have one's resume passed along is a job ask ("could I send you my resume
   // so you can pass it along to HR?"), however the model weighs the resume push in it.
   const resumePassedOn = intents.includes('resume_push') && !intents.includes('job_ask') && says('pass_on');
@@ -99,6 +106,7 @@ export function analyze(text: string, options: { explain?: boolean } = {}): Anal
     });
     if (referralNotJob) cues.push('not job_ask: a referral to a person that names no job, hiring or application');
     if (resumePassedOn) cues.push('job_ask: asks to have a resume passed on to whoever hires');
+    if (hiringQuestion) cues.push('not job_ask: an open question that puts them in the hirer\'s place ("if you were hiring…")');
     if (weakJobAsk) cues.push(`not job_ask (${intentP[INTENTS.indexOf('job_ask')]!.toFixed(2)}): names no job, hiring or application, and nothing for the asker`);
     const t0 = topics[0]!;
     if (t0.id !== NO_TOPIC) cues.push(`topic ${t0.id} ${t0.p.toFixed(2)}: ${strongestFeatures(m, m.topic, topicVec, m.topic.labels.indexOf(t0.id)).join(', ')}${closest(topicVec, t0.id)}`);

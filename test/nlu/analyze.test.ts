@@ -203,6 +203,16 @@ describe('analyze: intents and the distinctions LABELS.md draws', () => {
     expect(analyze('Would your crew have room for me this spring?').intents).toContain('job_ask');
   });
 
+  it('an open question that puts them in the hirer\'s place asks how they hire, not to be hired', () => {
+    // The model reads a job ask in the first (0.57): the rule says why not.
+    const a = analyze('What would you look for if you were hiring a junior PM?', { explain: true });
+    expect(a.intents).not.toContain('job_ask');
+    expect(a.why).toMatch(/not job_ask: an open question that puts them in the hirer's place/);
+    // With the asker, an opening, or no hirer frame, a job ask stays one. Lines written for this test.
+    expect(analyze("if you're hiring for the analyst opening, how do I apply?").intents).toContain('job_ask');
+    expect(analyze("what's the best part of working there, and is your team hiring right now?").intents).toContain('job_ask');
+  });
+
   it('denying a job hunt states a purpose, not a job ask', () => {
     const a = analyze("I'm not asking for a job, I just want to learn about the field.");
     expect(a.intents).toEqual(['purpose']);
