@@ -181,10 +181,11 @@ function clockAdvanced(context: ContactContext, event: ContactEvent): Partial<Co
   let clock = context.clock + Math.min(MAX_TURN_SECONDS, speakingSeconds(event.text)) + speakingSeconds(context.last.reply.join(' '), factor);
   let done = context.interruptionsDone;
   const events = [...context.last.events];
-  const sorted = context.scenario.interruptions; // in time order (the scenario schema sorts them)
-  while (done < sorted.length && sorted[done]!.at * 60 <= clock) {
-    events.push(sorted[done]!.text);
-    clock += sorted[done]!.cost * 60;
+  // In time order: the scenario schema sorts them.
+  const interruptions = context.scenario.interruptions;
+  while (done < interruptions.length && interruptions[done]!.at * 60 <= clock) {
+    events.push(interruptions[done]!.text);
+    clock += interruptions[done]!.cost * 60;
     done++;
   }
   return { clock, interruptionsDone: done, offTopic: OFF_TOPIC.has(context.last.reaction) ? context.offTopic : 0, last: { ...context.last, events } };

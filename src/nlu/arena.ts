@@ -29,26 +29,24 @@ function take(bytes: number): number {
   return at;
 }
 
+/** A typed-array constructor: from a length, or as a view on a buffer. */
+interface TypedArrayOf<T> {
+  new (length: number): T;
+  new (buffer: ArrayBuffer, byteOffset: number, length: number): T;
+  readonly BYTES_PER_ELEMENT: number;
+}
+
+/** A zero-filled array of `n` elements: a view on the current block, or its own buffer when large. */
+function view<T>(Type: TypedArrayOf<T>, n: number): T {
+  const bytes = n * Type.BYTES_PER_ELEMENT;
+  if (bytes > MAX_VIEW_BYTES) return new Type(n);
+  const at = take(bytes);
+  return new Type(block, at, n);
+}
+
 /** A zero-filled Float64Array of length n. */
-export function f64(n: number): Float64Array {
-  const bytes = n * 8;
-  if (bytes > MAX_VIEW_BYTES) return new Float64Array(n);
-  const at = take(bytes);
-  return new Float64Array(block, at, n);
-}
-
+export const f64 = (n: number): Float64Array => view(Float64Array, n);
 /** A zero-filled Float32Array of length n. */
-export function f32(n: number): Float32Array {
-  const bytes = n * 4;
-  if (bytes > MAX_VIEW_BYTES) return new Float32Array(n);
-  const at = take(bytes);
-  return new Float32Array(block, at, n);
-}
-
+export const f32 = (n: number): Float32Array => view(Float32Array, n);
 /** A zero-filled Int32Array of length n. */
-export function i32(n: number): Int32Array {
-  const bytes = n * 4;
-  if (bytes > MAX_VIEW_BYTES) return new Int32Array(n);
-  const at = take(bytes);
-  return new Int32Array(block, at, n);
-}
+export const i32 = (n: number): Int32Array => view(Int32Array, n);

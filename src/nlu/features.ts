@@ -7,9 +7,7 @@ import type { Form } from './types.js';
 export interface Lookups {
   /** Single-word entries: token → the lookup names that list it. */
   words: Map<string, string[]>;
-  /** Multi-word entries as " a b " with the lookup name, matched against " tokens ". */
-  phrases: Array<[string, string]>;
-  /** The phrases by their first word, so a sentence only tries those that can match. */
+  /** Multi-word entries (" a b ", matched against " tokens ") with their list's name, by their first word, so a sentence only tries those that can match. */
   phrasesByFirst: Map<string, Array<[string, string]>>;
   /** Each list's phrases (" a b "), for asking whether a text uses one list. */
   phrasesByList: Map<string, string[]>;
@@ -38,7 +36,7 @@ export function compileLookups(lists: Readonly<Record<string, readonly string[]>
   }
   const phrasesByList = new Map<string, string[]>();
   for (const [phrase, name] of phrases) phrasesByList.set(name, [...(phrasesByList.get(name) ?? []), phrase]);
-  return { words, phrases, phrasesByFirst, phrasesByList };
+  return { words, phrasesByFirst, phrasesByList };
 }
 
 /**
