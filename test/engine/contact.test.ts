@@ -66,6 +66,9 @@ describe('the contact understands the question asked', () => {
       const x = c.say(line);
       expect(c.lastEvent()!.analysis.intents, line).toContain('purpose');
       expect(x.reaction, line).not.toBe('unclear');
+      // Greeted first; a topic the contact is unsure of may then get a hedged answer.
+      expect(['acknowledge', 'hedged'], line).toContain(x.reaction);
+      expect(x.reply[0], line).toMatch(/^(Nice|Good) to meet you\./);
     }
     // A question about nothing the contact can place, with no purpose, is still "unclear".
     expect(createContact(engineer, 1).say('zorbly flimwatch?').reaction).toBe('unclear');
