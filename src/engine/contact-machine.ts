@@ -142,6 +142,12 @@ function nextSuggestion(ctx: ContactContext, said: string): { question: string; 
   return undefined;
 }
 
+/**
+ * The turn says why the visitor came (the purpose intent): it is greeted as an introduction unless
+ * it also asks something the contact can answer with confidence.
+ */
+const introduces = (a: Analysis) => a.intents.includes('purpose');
+
 /** The visitor introduced themselves and asked in the same turn. */
 const INTRODUCTION = /\b(i'?m|i am|my name is|this is)\b/i;
 const introducedAndAsked = (ctx: ContactContext, a: Analysis) =>
@@ -268,20 +274,23 @@ export const contactMachine = setup({
     },
     // An introduction that also thanks them for making time gets the greeting, not "thanks for
     // watching the clock" (the score still counts its time awareness).
-    isTimeCheck: ({ event }) => event.type === 'user.said' && event.analysis.intents.includes('time_check') && !isQuestion(event.analysis) && !event.analysis.intents.includes('purpose'),
+    isTimeCheck: ({ event }) => event.type === 'user.said' && event.analysis.intents.includes('time_check') && !isQuestion(event.analysis) && !introduces(event.analysis),
     isProfileQuestion: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'profile',
     isFollowUp: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'topic' && event.match.followUp === true,
     isRepeatTopic: ({ context, event }) =>
       event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'topic' && event.match.confidence === 'sure' && covered(context, event.match.id) > 0,
     isOpenTopic: ({ event }) => event.type === 'user.said' && event.analysis.form === 'open' && event.match?.kind === 'topic' && event.match.confidence === 'sure',
     isClosedTopic: ({ event }) => event.type === 'user.said' && event.analysis.form === 'closed' && event.match?.kind === 'topic' && event.match.confidence === 'sure',
-    isPlausibleTopic: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'topic' && event.match.confidence === 'plausible',
-    isUnsureTopic: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'topic' && event.match.confidence === 'unsure',
+    // A hedged answer or "do you mean X or Y?" reads the turn as a question about one topic. An
+    // introduction that says what the student hopes to learn ("…I hope to learn what your work is
+    // like") is only answered when the topic is clear; otherwise it is greeted (see `introduces`).
+    isPlausibleTopic: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && !introduces(event.analysis) && event.match?.kind === 'topic' && event.match.confidence === 'plausible',
+    isUnsureTopic: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && !introduces(event.analysis) && event.match?.kind === 'topic' && event.match.confidence === 'unsure',
     isElsewhere: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'elsewhere',
     // A question about nothing the contact can place. Not an introduction that says what the
     // student hopes to learn ("…and I hope to learn what your work is really like"): that is
     // greeted like any introduction, not met with "I'm not sure I follow".
-    isUnclearQuestion: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && !event.analysis.intents.includes('purpose'),
+    isUnclearQuestion: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && !introduces(event.analysis),
     // The model reads a question about nothing the meeting covers, with no request in it.
     isSmallTalk: ({ event }) =>
       event.type === 'user.said' && isQuestion(event.analysis) && !event.match && event.analysis.intents.length === 0 && event.analysis.topics[0]?.id === NO_TOPIC && event.analysis.topics[0].p >= matchSettings().small_talk,
