@@ -11,6 +11,50 @@ export const NO_TOPIC = 'none';
 const WEAK_JOB_ASK = 0.5;
 /** "if you were hiring", "when your team hires", "if employers are hiring": the contact or employers as the hirer. */
 const HIRER_FRAME = / (if|when|whenever) (you|your team|your company|they|employers|companies|managers|people) (\w+ )?(\w+ )?(hire|hires|hiring|hired|recruit|recruits|recruiting) /;
+
+/** What the rules that set a job-ask reading aside read about a turn (words are read only when asked for). */
+interface TurnFacts {
+  intents: readonly Intent[];
+  form: Analysis['form'];
+  /** The model's job_ask probability for the turn. */
+  pJobAsk: number;
+  words: () => readonly string[];
+  /** Whether the turn uses a lexicon list ("self_word", "job_noun"). */
+  says: (list: string) => boolean;
+  /** Names a job, hiring or an application: what a job ask is about. */
+  namesApplication: () => boolean;
+}
+
+/**
+ * When a job_ask reading of the model is set aside (LABELS.md), tried in order: the first that
+ * applies clears it, and its name and reason go into the turn's `why`.
+ */
+const NOT_JOB_ASK: ReadonlyArray<{ name: string; why: string; applies: (t: TurnFacts) => boolean }> = [
+  {
+    // A referral for a *position* is a job ask; one to a person, naming no job, hiring or
+    // application, is a referral ask ("introduce me to your charge nurse so I can ask about nights").
+    name: 'referral to a person',
+    why: 'a referral to a person that names no job, hiring or application',
+    applies: (t) => t.intents.includes('referral_ask') && !t.namesApplication(),
+  },
+  {
+    // A job ask is for oneself and names what is asked for: a weak reading of a turn that names no
+    // job, hiring or application and never says "me" or "I" asks about their team, not to join it
+    // ("Is your team big?").
+    name: 'weak and impersonal',
+    why: 'names no job, hiring or application, and nothing for the asker',
+    applies: (t) => t.pJobAsk < WEAK_JOB_ASK && !t.namesApplication() && !t.says('self_word'),
+  },
+  {
+    // A question about how hiring works is not a job ask: an open question that puts them in the
+    // hirer's place ("if you were hiring…", "when you hire…"), never says "me" or "I" and names no
+    // opening, role or interview asks what they look for, not to be hired.
+    name: 'hirer\'s place',
+    why: 'an open question that puts them in the hirer\'s place ("if you were hiring…")',
+    applies: (t) => t.form === 'open' && HIRER_FRAME.test(` ${t.words().join(' ')} `) && !t.says('self_word') && !t.says('job_noun'),
+  },
+];
+
 /** How many topic candidates an analysis keeps. */
 const TOPIC_CANDIDATES = 3;
 const RANK = { statement: 0, closed: 1, open: 2 } as const;
@@ -54,21 +98,13 @@ export function analyze(text: string, options: { explain?: boolean } = {}): Anal
   let words: string[] | undefined;
   const turnWords = () => (words ??= parts.flatMap((u) => u.tokens));
   const says = (list: string) => mentions(turnWords(), m.lookups, list);
-  /** Names a job, hiring or an application: what a job ask is about. */
-  const namesApplication = () => namesJob(turnWords(), m.lookups) || says('resume_noun');
-  // LABELS.md: a referral for a *position* is a job ask; one to a person, naming no job, hiring or
-  // application, is a referral ask ("introduce me to your charge nurse so I can ask about nights").
-  const referralNotJob = intents.includes('job_ask') && intents.includes('referral_ask') && !namesApplication();
-  // A job ask is for oneself and names what is asked for: a weak reading (under WEAK_JOB_ASK) of a
-  // turn that names no job, hiring or application and never says "me" or "I" asks about their
-  // team, not to join it ("Is your team big?").
-  const weakJobAsk = !referralNotJob && intents.includes('job_ask') && intentP[INTENTS.indexOf('job_ask')]! < WEAK_JOB_ASK && !namesApplication() && !says('self_word');
-  // LABELS.md: a question about how hiring works is not a job ask. An open question that puts
-  // them in the hirer's place ("if you were hiring…", "when you hire…"), never says "me" or "I" and
-  // names no opening, role or interview asks what they look for, not to be hired.
-  const hiringQuestion =
-    !referralNotJob && !weakJobAsk && intents.includes('job_ask') && best.form === 'open' && HIRER_FRAME.test(` ${turnWords().join(' ')} `) && !says('self_word') && !says('job_noun');
-  if (referralNotJob || weakJobAsk || hiringQuestion) intents = intents.filter((i) => i !== 'job_ask');
+  const pJobAsk = intentP[INTENTS.indexOf('job_ask')]!;
+  let cleared: (typeof NOT_JOB_ASK)[number] | undefined;
+  if (intents.includes('job_ask')) {
+    const facts: TurnFacts = { intents, form: best.form, pJobAsk, words: turnWords, says, namesApplication: () => namesJob(turnWords(), m.lookups) || says('resume_noun') };
+    cleared = NOT_JOB_ASK.find((r) => r.applies(facts));
+  }
+  if (cleared) intents = intents.filter((i) => i !== 'job_ask');
   // LABELS.md: asking to have one's resume passed along is a job ask ("could I send you my resume
   // so you can pass it along to HR?"), however the model weighs the resume push in it.
   const resumePassedOn = intents.includes('resume_push') && !intents.includes('job_ask') && says('pass_on');
@@ -104,10 +140,8 @@ export function analyze(text: string, options: { explain?: boolean } = {}): Anal
       const j = INTENTS.indexOf(i);
       return `${i} ${intentP[j]!.toFixed(2)}: ${strongestFeatures(m, m.intent, intentFrom[j]!, j).join(', ')}${closest(intentFrom[j]!, i)}`;
     });
-    if (referralNotJob) cues.push('not job_ask: a referral to a person that names no job, hiring or application');
+    if (cleared) cues.push(`not job_ask (${cleared.name}, ${pJobAsk.toFixed(2)}): ${cleared.why}`);
     if (resumePassedOn) cues.push('job_ask: asks to have a resume passed on to whoever hires');
-    if (hiringQuestion) cues.push('not job_ask: an open question that puts them in the hirer\'s place ("if you were hiring…")');
-    if (weakJobAsk) cues.push(`not job_ask (${intentP[INTENTS.indexOf('job_ask')]!.toFixed(2)}): names no job, hiring or application, and nothing for the asker`);
     const t0 = topics[0]!;
     if (t0.id !== NO_TOPIC) cues.push(`topic ${t0.id} ${t0.p.toFixed(2)}: ${strongestFeatures(m, m.topic, topicVec, m.topic.labels.indexOf(t0.id)).join(', ')}${closest(topicVec, t0.id)}`);
     return [`${formWhy.form}: ${formWhy.why}`, ...cues].join('; ');

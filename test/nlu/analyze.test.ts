@@ -176,7 +176,7 @@ describe('analyze: intents and the distinctions LABELS.md draws', () => {
     // Lines written for this test, in no training file.
     const person = analyze("Could you put me in touch with your lab manager? I'd like to hear how she runs the sample intake.", { explain: true });
     expect(person.intents).toEqual(['referral_ask']);
-    expect(person.why).toContain('not job_ask: a referral to a person');
+    expect(person.why).toMatch(/not job_ask \(referral to a person, \d\.\d\d\): a referral to a person/);
     expect(analyze('Could you introduce me to the manager hiring for the coordinator role?').intents).toContain('job_ask');
     expect(analyze('would you pass my name to your boss').intents).toContain('job_ask');
   });
@@ -198,7 +198,7 @@ describe('analyze: intents and the distinctions LABELS.md draws', () => {
     // The model leans a little to a job ask here (0.36, over the 0.3 threshold): the rule says why not.
     const team = analyze('Is your team big?', { explain: true });
     expect(team.intents).not.toContain('job_ask');
-    expect(team.why).toMatch(/not job_ask \(0\.\d\d\): names no job/);
+    expect(team.why).toMatch(/not job_ask \(weak and impersonal, 0\.\d\d\): names no job/);
     expect(analyze('Is your crew taking on anyone this spring?').intents).toContain('job_ask');
     expect(analyze('Would your crew have room for me this spring?').intents).toContain('job_ask');
   });
@@ -207,7 +207,7 @@ describe('analyze: intents and the distinctions LABELS.md draws', () => {
     // The model reads a job ask in the first (0.57): the rule says why not.
     const a = analyze('What would you look for if you were hiring a junior PM?', { explain: true });
     expect(a.intents).not.toContain('job_ask');
-    expect(a.why).toMatch(/not job_ask: an open question that puts them in the hirer's place/);
+    expect(a.why).toMatch(/not job_ask \(hirer's place, \d\.\d\d\): an open question that puts them in the hirer's place/);
     // With the asker, an opening, or no hirer frame, a job ask stays one. Lines written for this test.
     expect(analyze("if you're hiring for the analyst opening, how do I apply?").intents).toContain('job_ask');
     expect(analyze("what's the best part of working there, and is your team hiring right now?").intents).toContain('job_ask');
