@@ -61,6 +61,18 @@ const RANK = { statement: 0, closed: 1, open: 2 } as const;
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
+/** Words after "or" that keep a question yes/no: "…or not?", "…or anything?", "two years or so". */
+const OR_TAILS = new Set(['not', 'no', 'nah', 'what', 'something', 'anything', 'so', 'whatever']);
+/**
+ * "Should I start on med-surg or go straight to a specialty?": answered by choosing, not with yes
+ * or no, so the contact does not open with "Sure —". An "or" between two words of the clause
+ * (not first, not last, not "or not").
+ */
+function asksToChoose(clause: readonly string[]): boolean {
+  for (let k = 1; k < clause.length - 1; k++) if (clause[k] === 'or' && !OR_TAILS.has(clause[k + 1]!)) return true;
+  return false;
+}
+
 /**
  * Analyse one user turn: its form (open / closed / statement, from rules over each clause's first
  * words), its intents and topic (from the trained model), each sentence's own form, the cues that
@@ -146,7 +158,7 @@ export function analyze(text: string, options: { explain?: boolean } = {}): Anal
     if (t0.id !== NO_TOPIC) cues.push(`topic ${t0.id} ${t0.p.toFixed(2)}: ${strongestFeatures(m, m.topic, topicVec, m.topic.labels.indexOf(t0.id)).join(', ')}${closest(topicVec, t0.id)}`);
     return [`${formWhy.form}: ${formWhy.why}`, ...cues].join('; ');
   };
-  const yesNo = best.form === 'closed' && AUX.has(best.clause?.[0] ?? '');
+  const yesNo = best.form === 'closed' && AUX.has(best.clause?.[0] ?? '') && !asksToChoose(best.clause!);
   const clause = best.form === 'closed' ? best.clause : undefined;
   return new TurnAnalysis(input, best.form, intents, sentences, topics, yesNo, explain, clause ? () => openRewrite(clause.join(' ')) : undefined);
 }

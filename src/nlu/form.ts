@@ -294,13 +294,21 @@ function clauseForm(raw: readonly string[], qmark: boolean): FormVerdict {
 }
 
 const CLAUSE_BREAK = words('and or but so');
-const CONDITION_SUBJECT = words('anything anyone anybody something someone there any an a the');
+/** Subjects of an inverted condition however the sentence runs: "should anything come up". */
+const CONDITION_SUBJECT = words('anything anyone anybody something someone there');
+/** Subjects that make "should …" a condition only beside another clause: "should the need arise, call me". */
+const CONDITION_SUBJECT_BESIDE = words('any an a the');
 /** After "should you", the verbs of a polite condition: "should you wish to review it". */
 const CONDITION_VERB = words('wish want like need prefer care find have');
-/** An inverted condition: "should anything come up", "should there be an opening", "should you wish to…", "had I known". */
-function isConditional(t: readonly string[]): boolean {
+/**
+ * An inverted condition: "should anything come up", "should there be an opening", "should you wish
+ * to…", "had I known". `alone`: the clause is the whole sentence, so "should a new grad start on
+ * med-surg" (typed without "?") is a question, while "…, should a role open up" is a condition.
+ */
+function isConditional(t: readonly string[], alone: boolean): boolean {
   if (t[0] === 'should' && t[1] === 'you' && CONDITION_VERB.has(t[2] ?? '')) return true;
-  return (t[0] === 'should' && CONDITION_SUBJECT.has(t[1] ?? '')) || (t[0] === 'had' && t[1] === 'i' && t[2] !== undefined && t[2].endsWith('n'));
+  if (t[0] === 'should' && (CONDITION_SUBJECT.has(t[1] ?? '') || (!alone && CONDITION_SUBJECT_BESIDE.has(t[1] ?? '')))) return true;
+  return t[0] === 'had' && t[1] === 'i' && t[2] !== undefined && t[2].endsWith('n');
 }
 const RELATIVE = words('which who whom whose where when');
 
@@ -343,7 +351,7 @@ export function sentenceForm(tokens: readonly string[], question: boolean): Form
     // ", which has been…", ", who told me…": a relative clause after a comma, not a question.
     if (k > 0 && !qmark && RELATIVE.has(stripFillers(c)[0] ?? '')) return;
     // "…, should anything come up": a condition, not a question.
-    if (!qmark && isConditional(stripFillers(c))) return;
+    if (!qmark && isConditional(stripFillers(c), parts.length === 1)) return;
     best = stronger(best, { ...clauseForm(c, qmark), clause: stripFillers(c) });
   });
   if (best.form === 'statement' && question) return { form: 'closed', why: 'question mark, no open cue' };

@@ -101,6 +101,14 @@ describe('the contact understands the question asked', () => {
     expect(x.reply[0]).toMatch(/^Mostly, yes — /);
   });
 
+  it('a question that asks the contact to choose ("A or B?") gets the short answer without a yes or no', () => {
+    // A line written for this test, in no training file.
+    const x = createContact(nurse, 1).say('should a new grad start on a med-surg floor or go straight into a specialty');
+    expect(x.reaction).toBe('answer_closed');
+    expect(x.topic).toBe('advice');
+    expect(x.reply.join(' ')).not.toMatch(/^(Sure|Yes|No|Mostly|Partly|In a way)\b/);
+  });
+
   it('profile facts are said in the first person', () => {
     const x = createContact(engineer, 1).say('Where did you go to school?');
     expect(x.reaction).toBe('bio_question');

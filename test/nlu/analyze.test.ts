@@ -111,6 +111,11 @@ describe('analyze: form rules', () => {
     ['I have my transcript ready, should I bring it', 'closed'],
     ['My portfolio is in the shared folder, should you want to look through it.', 'statement'],
     ['Should you hire more people next year?', 'closed'],
+    // "should a …" alone, typed without "?", asks; beside another clause it is a condition.
+    ['should a new grad start on a med-surg floor or go straight into a specialty', 'closed'],
+    ['should the next step be a masters or more floor time', 'closed'],
+    ['Should a role open up on your unit, please keep me in mind.', 'statement'],
+    ['should anything change on your end just let me know', 'statement'],
     // Where a field is going asks for a description; where something is, for a place.
     ['where is accounting headed with all the new software', 'open'],
     ['Where is your office?', 'closed'],
@@ -147,6 +152,16 @@ describe('analyze: form rules', () => {
     expect(analyze('any podcasts you would recommend').form).toBe('closed');
     expect(analyze('any advice would be great honestly').form).toBe('statement');
     expect(analyze('any help you can give would mean a lot').form).toBe('statement');
+  });
+
+  it('a yes/no question is one answered yes or no; "A or B?" asks the contact to choose', () => {
+    // Lines written for this test, in no training file.
+    for (const q of ['Is the commute to the plant long?', 'do you ever miss working on the floor', 'Would you take the job again, or not?', 'Was it two years or so before you felt settled?'])
+      expect(analyze(q).yesNo, q).toBe(true);
+    for (const q of ['Should a new tech start at a dealership or an independent shop?', 'do u prefer the day shift or nights', 'Is the certificate worth it or is experience enough?'])
+      expect(analyze(q).yesNo, q).toBe(false);
+    // Open questions and statements are never yes/no.
+    expect(analyze('What made you pick nights over days?').yesNo).toBe(false);
   });
 
   it('gives each sentence its own form and the turn the strongest', () => {
