@@ -225,7 +225,7 @@ if (files.length) {
       for (const l of letterPool.filter((_, i) => i % k === fold)) letterProbs.push({ p: letterProbabilities(l.text), gold: l.labels });
     }
     useModelFile(undefined);
-    report(`${k}-fold cross-validation over the training split`, total);
+    report(`${k}-fold cross-validation over the training split`, total, showMisses);
     // Precision / recall of each intent at other thresholds, to choose training.yml's intent_thresholds.
     const cuts = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6];
     console.log(`\nintent thresholds (cross-validated): P/R at ${cuts.join(' ')}`);
