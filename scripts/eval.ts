@@ -227,7 +227,7 @@ if (files.length) {
     useModelFile(undefined);
     report(`${k}-fold cross-validation over the training split`, total, showMisses);
     // Precision / recall of each intent at other thresholds, to choose training.yml's intent_thresholds.
-    const cuts = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6];
+    const cuts = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
     console.log(`\nintent thresholds (cross-validated): P/R at ${cuts.join(' ')}`);
     for (const i of INTENTS) console.log(`${i.padEnd(13)} ${thresholdRow(cuts, probs.map((r) => ({ p: r.p[i]!, want: r.gold.includes(i) })))}`);
     // The same table for letter elements (to choose training.yml's letter_thresholds).
