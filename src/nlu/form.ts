@@ -264,7 +264,12 @@ function clauseForm(raw: readonly string[], qmark: boolean): FormVerdict {
     }
   }
   const w = t[0]!;
-  if (WH.has(w)) return whClause(t, embedded || qmark);
+  if (WH.has(w)) {
+    const v = whClause(t, embedded || qmark);
+    // "when you hire new grads what do you look for": a clause that opens with "when", "where" or
+    // "how" but is not itself a question may lead into one (read below).
+    if (v.form !== 'statement') return v;
+  }
   if (AUX.has(w)) {
     const v = auxClause(t, qmark || embedded);
     if (v) return v;

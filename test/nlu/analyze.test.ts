@@ -116,6 +116,10 @@ describe('analyze: form rules', () => {
     ['should the next step be a masters or more floor time', 'closed'],
     ['Should a role open up on your unit, please keep me in mind.', 'statement'],
     ['should anything change on your end just let me know', 'statement'],
+    // A "when …" or "where …" clause that is not a question can lead into one, typed without "?".
+    ['when you hire new grads what do you look for', 'open'],
+    ['where i live now how would someone even start in this field', 'open'],
+    ['When I graduate I want to work in a hospital.', 'statement'],
     // Where a field is going asks for a description; where something is, for a place.
     ['where is accounting headed with all the new software', 'open'],
     ['Where is your office?', 'closed'],
