@@ -103,7 +103,8 @@ function say(ctx: ContactContext, v: Variants | undefined, vars: Record<string, 
 /** "As I said," + "Mornings for code." → "As I said, mornings for code." (keeps "I" and names). */
 function joinPrefix(prefix: string, text: string): string {
   const p = prefix.trimEnd();
-  const lower = /[,:;—-]$/.test(p) && /^[A-Z][a-z]/.test(text) && !/^I\b/.test(text);
+  // "It depends —" + "A base salary…" → "It depends — a base salary…"; "I" and names with a capital inside stay.
+  const lower = /[,:;—-]$/.test(p) && /^(?:[A-Z][a-z]|A )/.test(text) && !/^I\b/.test(text);
   return `${p} ${lower ? text.charAt(0).toLowerCase() + text.slice(1) : text}`;
 }
 

@@ -101,6 +101,14 @@ describe('the contact understands the question asked', () => {
     expect(x.reply[0]).toMatch(/^Mostly, yes — /);
   });
 
+  it('a short answer after its yes or no goes on in lower case ("— a base salary…", not "— A base salary…")', () => {
+    const analyst = scenarios.find((s) => s.scenario.id === 'financial-analyst')!.scenario;
+    const x = createContact(analyst, 1).say('is the pay as good as people say');
+    expect(x.reaction).toBe('answer_closed');
+    expect(x.reply[0]).toMatch(/ — a /);
+    expect(x.reply[0]).not.toMatch(/ — A /);
+  });
+
   it('a question that asks the contact to choose ("A or B?") gets the short answer without a yes or no', () => {
     // A line written for this test, in no training file.
     const x = createContact(nurse, 1).say('should a new grad start on a med-surg floor or go straight into a specialty');
