@@ -59,6 +59,8 @@ export interface ContactContext {
   patience: number;
   /** Times each topic was answered (a Map: topic ids are the scenario author's words). */
   covered: ReadonlyMap<string, number>;
+  /** Topics whose further detail (`follow_up`) was said: it is said once. */
+  detailed: ReadonlySet<string>;
   /** Unclear turns in a row: only a student who keeps going off topic costs patience. */
   offTopic: number;
   /** How many suggestions were offered, to rotate through topics. */
@@ -110,6 +112,7 @@ function joinPrefix(prefix: string, text: string): string {
 
 const covered = (ctx: ContactContext, id: string) => ctx.covered.get(id) ?? 0;
 const cover = (ctx: ContactContext, id: string) => new Map(ctx.covered).set(id, covered(ctx, id) + 1);
+const detail = (ctx: ContactContext, topic: Topic) => (topic.follow_up === undefined || ctx.detailed.has(topic.id) ? ctx.detailed : new Set(ctx.detailed).add(topic.id));
 const topicOf = (ctx: ContactContext, id: string | undefined): Topic | undefined => ctx.scenario.topics.find((t) => t.id === id);
 let canonCache: { file: unknown; map: ReadonlyMap<string, TopicInfo> } | undefined;
 /** The canonical topics' wording (labels, suggestions, yes/no stances) from the language model, read on first use. */
@@ -221,6 +224,7 @@ const DEFLECTIONS = [turn('isJobAsk', 'deflectJobAsk'), turn('isResumePush', 'de
 const ANSWERS = [
   turn('isProfileQuestion', 'pointToProfile'),
   turn('isFollowUp', 'answerFollowUp'),
+  turn('isNewAngle', 'answerNewAngle'),
   turn('isRepeatTopic', 'answerAgain'),
   turn('isOpenTopic', 'answerOpen'),
   turn('isClosedTopic', 'answerClosed'),
@@ -278,6 +282,9 @@ export const contactMachine = setup({
     isTimeCheck: ({ event }) => event.type === 'user.said' && event.analysis.intents.includes('time_check') && !isQuestion(event.analysis) && !introduces(event.analysis),
     isProfileQuestion: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'profile',
     isFollowUp: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'topic' && event.match.followUp === true,
+    // A topic answered once, asked about from a new angle: the further detail, not "we covered that".
+    isNewAngle: ({ context, event }) =>
+      event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'topic' && event.match.confidence === 'sure' && event.match.newAngle === true && !context.detailed.has(event.match.id),
     isRepeatTopic: ({ context, event }) =>
       event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'topic' && event.match.confidence === 'sure' && covered(context, event.match.id) > 0,
     isOpenTopic: ({ event }) => event.type === 'user.said' && event.analysis.form === 'open' && event.match?.kind === 'topic' && event.match.confidence === 'sure',
@@ -366,8 +373,15 @@ export const contactMachine = setup({
     answerFollowUp: assign(turnAction(({ context, event }) => {
       assertEvent(event, 'user.said');
       const topic = topicOf(context, event.match?.id)!;
-      const line = topic.follow_up ?? topic.again ?? topic.short;
-      return { last: outcome('follow_up', [line], { topic: topic.id }), covered: cover(context, topic.id), rapport: clamp(context.rapport + 3) };
+      // The further detail once; after it, what is left to say is the short answer.
+      const line = (!context.detailed.has(topic.id) ? topic.follow_up : undefined) ?? topic.again ?? topic.short;
+      return { last: outcome('follow_up', [line], { topic: topic.id }), covered: cover(context, topic.id), detailed: detail(context, topic), rapport: clamp(context.rapport + 3) };
+    })),
+    answerNewAngle: assign(turnAction(({ context, event }) => {
+      assertEvent(event, 'user.said');
+      const topic = topicOf(context, event.match?.id)!;
+      const [reply, rng] = framed(context, event.analysis, [topic.follow_up ?? topic.again ?? topic.short]);
+      return { rng, last: outcome(event.analysis.form === 'open' ? 'answer_open' : 'answer_closed', reply, { topic: topic.id }), covered: cover(context, topic.id), detailed: detail(context, topic), rapport: clamp(context.rapport + 2) };
     })),
     answerOpen: assign(turnAction(({ context, event }) => {
       assertEvent(event, 'user.said');
@@ -473,6 +487,7 @@ export const contactMachine = setup({
       rapport: 20 + warmth * 8,
       patience: 100,
       covered: new Map(),
+      detailed: new Set(),
       offTopic: 0,
       suggested: 0,
       jobAsks: 0,

@@ -30,11 +30,17 @@ export function tableOf(scenario: Scenario): TopicTable {
   };
 }
 
-/** The `user.said` event for a line: understood once (analysis, match, follow-up on `previous`). */
-export function userSaid(index: TopicIndex, text: string, previous?: Previous): UserSaid {
-  const u = understand(index, text, previous);
+/**
+ * The `user.said` event for a line: understood once (analysis, match, follow-up on `previous`, a
+ * new angle on a topic given the questions asked `earlier` on each topic).
+ */
+export function userSaid(index: TopicIndex, text: string, previous?: Previous, earlier?: ReadonlyMap<string, readonly string[]>): UserSaid {
+  const u = understand(index, text, previous, undefined, earlier);
   return { type: 'user.said', text, analysis: u.analysis, match: u.match };
 }
+
+/** Reactions after which a question counts as asked on its topic. */
+const ASKED_ON = new Set(['answer_open', 'answer_closed', 'follow_up', 'repeat', 'hedged']);
 
 export { canonicalOf };
 
@@ -84,6 +90,8 @@ export function createContact(scenario: Scenario, seed: number, given?: TopicInd
   const actor = createActor(contactMachine, { input: { scenario, seed } });
   actor.start();
   let last: UserSaid | undefined;
+  /** The questions asked so far on each topic (to tell a repeat from a new question on it). */
+  const earlier = new Map<string, string[]>();
   const current = () => exchangeOf(actor.getSnapshot());
   const previous = (): Previous | undefined => {
     const l = actor.getSnapshot().context.last;
@@ -99,9 +107,11 @@ export function createContact(scenario: Scenario, seed: number, given?: TopicInd
     opening: current(),
     say(text) {
       if (actor.getSnapshot().status === 'done') return current();
-      last = userSaid((index ??= indexFor(scenario)), text, previous());
+      last = userSaid((index ??= indexFor(scenario)), text, previous(), earlier);
       actor.send(last);
-      return current();
+      const x = current();
+      if (x.topic && ASKED_ON.has(x.reaction)) earlier.set(x.topic, [...(earlier.get(x.topic) ?? []), text]);
+      return x;
     },
     leave() {
       if (actor.getSnapshot().status !== 'done') actor.send({ type: 'user.left' });

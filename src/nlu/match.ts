@@ -37,6 +37,12 @@ export interface Match {
   alternative?: string;
   /** A follow-up on the answer just given. */
   followUp?: boolean;
+  /**
+   * A topic asked about before, from a new angle: the question names at least two things none of
+   * the earlier questions on it did ("would it be weird to apply to your summer program?" after
+   * "what do you wish you had known?"). Not a repeat.
+   */
+  newAngle?: boolean;
 }
 
 /** Thresholds of the matcher (data/nlu/training.yml, carried in the model file). */
@@ -278,14 +284,26 @@ export interface Understanding {
  * that go?", "what do you mean by on-call?") or names something only that answer said — which
  * stays on that topic instead of starting a new one.
  */
-export function understand(index: TopicIndex, text: string, previous?: Previous, settings: MatchSettings = matchSettings()): Understanding {
+export function understand(index: TopicIndex, text: string, previous?: Previous, settings: MatchSettings = matchSettings(), earlier?: ReadonlyMap<string, readonly string[]>): Understanding {
   const analysis = analyze(text);
   let match = matchTopic(index, analysis, settings);
   if (previous && analysis.form !== 'statement' && match?.kind !== 'profile' && isFollowUp(text, analysis, match, previous)) {
     const canonical = index.table.topics.find((t) => t.id === previous.topic)?.canonical ?? undefined;
     match = { kind: 'topic', id: previous.topic, ...(canonical ? { canonical } : {}), score: match?.id === previous.topic ? match.score : 0.5, confidence: 'sure', followUp: true };
+  } else if (match?.kind === 'topic' && earlier?.has(match.id) && asksSomethingNew(text, earlier.get(match.id)!)) {
+    match = { ...match, newAngle: true };
   }
   return { analysis, match };
+}
+
+/** How many content words a question must add to those of the earlier questions on its topic to be a new question, not a repeat. */
+const NEW_ANGLE_WORDS = 2;
+/** Whether a question names at least NEW_ANGLE_WORDS things none of `earlier` did (content stems longer than three letters). */
+function asksSomethingNew(text: string, earlier: readonly string[]): boolean {
+  const before = new Set(earlier.flatMap((q) => contentStems(q)));
+  let fresh = 0;
+  for (const s of new Set(contentStems(text))) if (s.length > 3 && !before.has(s) && ++fresh >= NEW_ANGLE_WORDS) return true;
+  return false;
 }
 
 /**

@@ -117,6 +117,26 @@ describe('the contact understands the question asked', () => {
     expect(x.reply.join(' ')).not.toMatch(/^(Sure|Yes|No|Mostly|Partly|In a way)\b/);
   });
 
+  it('a new question on a topic already answered gets the further detail once; the same question again is a repeat', () => {
+    // Lines written for this test, in no training file.
+    const analyst = scenarios.find((s) => s.scenario.id === 'financial-analyst')!.scenario;
+    const c = createContact(analyst, 1);
+    const first = c.say('What do you wish you had known when you were starting out?');
+    expect(first).toMatchObject({ reaction: 'answer_open', topic: 'advice' });
+    expect(c.say('what do you like most about the job').topic).toBe('likes');
+    // Advice again, but asking something the first question did not: not "we covered that".
+    const angle = c.say('should i take a coding class this summer or focus on accounting first?');
+    expect(angle.topic).toBe('advice');
+    expect(['answer_open', 'answer_closed']).toContain(angle.reaction);
+    expect(angle.reply.join(' ')).not.toBe(first.reply.join(' '));
+    expect(angle.patience).toBe(first.patience);
+    // The first question again, after another topic: a repeat, and the detail is not said twice.
+    c.say('how many hours a week do you work');
+    const again = c.say('what do you wish you had known starting out');
+    expect(again.reaction).toBe('repeat');
+    expect(again.reply.join(' ')).not.toBe(angle.reply.join(' '));
+  });
+
   it('profile facts are said in the first person', () => {
     const x = createContact(engineer, 1).say('Where did you go to school?');
     expect(x.reaction).toBe('bio_question');
