@@ -152,8 +152,11 @@ function nextSuggestion(ctx: ContactContext, said: string): { question: string; 
  */
 const introduces = (a: Analysis) => a.intents.includes('purpose');
 
-/** The visitor introduced themselves and asked in the same turn. */
+/** Words that say who the speaker is. */
 const INTRODUCTION = /\b(i'?m|i am|my name is|this is)\b/i;
+/** In the first turns, a sentence that says who the visitor is ("I'm Priya, an econ junior"). */
+const introducesSelf = (ctx: ContactContext, a: Analysis) => ctx.turn <= 2 && a.sentences.some((s) => INTRODUCTION.test(s.text));
+/** The visitor introduced themselves and asked in the same turn. */
 const introducedAndAsked = (ctx: ContactContext, a: Analysis) =>
   ctx.turn <= 3 && a.form !== 'statement' && (a.intents.includes('purpose') || a.sentences.some((s) => s.form === 'statement' && INTRODUCTION.test(s.text)));
 
@@ -347,9 +350,12 @@ export const contactMachine = setup({
       const [line, rng] = say(context, context.scenario.reactions.wrap_up ?? 'Sure, go ahead.');
       return { rng, last: outcome('wrap_up', [line]), rapport: clamp(context.rapport + 3) };
     })),
-    acknowledgeTime: assign(turnAction(({ context }) => {
-      const [line, rng] = say(context, context.scenario.reactions.time_ack ?? 'Thanks for keeping an eye on the time.');
-      return { rng, last: outcome('time_ack', [line]), rapport: clamp(context.rapport + 3) };
+    acknowledgeTime: assign(turnAction(({ context, event }) => {
+      assertEvent(event, 'user.said');
+      // "hi, I'm Priya, an econ junior — I know you're super busy": a hello first, then the time.
+      const [greet, rng0] = introducesSelf(context, event.analysis) ? say(context, context.scenario.reactions.greet) : ['', context.rng];
+      const [line, rng] = say({ ...context, rng: rng0 }, context.scenario.reactions.time_ack ?? 'Thanks for keeping an eye on the time.');
+      return { rng, last: outcome('time_ack', greet ? [greet, line] : [line]), rapport: clamp(context.rapport + 3) };
     })),
     pointToProfile: assign(turnAction(({ context, event }) => {
       assertEvent(event, 'user.said');

@@ -52,7 +52,13 @@ describe('the contact understands the question asked', () => {
     expect(intro.reaction).toBe('acknowledge');
     const c = createContact(nurse, 1);
     c.say("Hi Gloria, I'm Priya, a nursing student hoping to learn about unit leadership.");
-    expect(c.say("I know you've only got fifteen minutes before the floor needs you, so I'll keep it tight.").reaction).toBe('time_ack');
+    const note = c.say("I know you've only got fifteen minutes before the floor needs you, so I'll keep it tight.");
+    expect(note.reaction).toBe('time_ack');
+    expect(note.reply).toHaveLength(1);
+    // An introduction with a note on the time and no purpose: a hello first, then the time.
+    const hello = createContact(nurse, 1).say("hey gloria! im dana, 2nd year at the community college, i know u only have a few minutes");
+    expect(hello.reaction).toBe('time_ack');
+    expect(hello.reply[0]).toMatch(/^(Nice|Good) to meet you\.$/);
   });
 
   it('an introduction that says what the student hopes to learn is greeted, not met with "not sure I follow"', () => {
