@@ -1,4 +1,4 @@
-import { assertEvent, assign, raise, setup } from 'xstate';
+import { and, assertEvent, assign, raise, setup } from 'xstate';
 import { CANONICAL_TOPICS, matchSettings, NO_TOPIC, type Analysis, type Match } from '../nlu/index.js';
 import { modelFile, type TopicInfo } from '../nlu/knowledge.js';
 import type { Scenario, Topic, Variants } from '../scenario/schema.js';
@@ -524,6 +524,9 @@ export const contactMachine = setup({
             'user.said': [
               ...DEFLECTIONS,
               { ...turn('isClosing', 'sayFarewell'), target: 'ended.graceful' },
+              // "We're nearly at time, so one last question: what would you do differently?": the
+              // question is answered, and the meeting moves to its wrap-up.
+              ...ANSWERS.map((t) => ({ guard: and(['isWrapUpSignal', t.guard]), actions: t.actions, target: 'wrapUp' as const })),
               { ...turn('isWrapUpSignal', 'acknowledgeWrapUp'), target: 'wrapUp' },
               ...ANSWERS,
               TIME_ACK,

@@ -143,6 +143,21 @@ describe('the contact understands the question asked', () => {
     expect(again.reply.join(' ')).not.toBe(angle.reply.join(' '));
   });
 
+  it('a wrap-up signal that carries a last question answers the question and moves to the wrap-up', () => {
+    // Lines written for this test, in no training file.
+    const c = createContact(engineer, 1);
+    c.say('How did you get into software engineering?');
+    const last = c.say("We're nearly at time, so one last question: what would you tell a student starting out?");
+    expect(last.reaction).toBe('answer_open');
+    expect(last.topic).toBe('advice');
+    expect(last.phase).toBe('wrapUp');
+    // Without a question it is acknowledged, as before.
+    const d = createContact(engineer, 1);
+    d.say('How did you get into software engineering?');
+    const signal = d.say("I know we're almost at time, so I'll wrap up.");
+    expect(signal).toMatchObject({ reaction: 'wrap_up', phase: 'wrapUp' });
+  });
+
   it('profile facts are said in the first person', () => {
     const x = createContact(engineer, 1).say('Where did you go to school?');
     expect(x.reaction).toBe('bio_question');
