@@ -1,5 +1,5 @@
 import { and, assertEvent, assign, raise, setup } from 'xstate';
-import { CANONICAL_TOPICS, matchSettings, NO_TOPIC, type Analysis, type Match } from '../nlu/index.js';
+import { asksLeaveToAsk, CANONICAL_TOPICS, matchSettings, NO_TOPIC, type Analysis, type Match } from '../nlu/index.js';
 import { modelFile, type TopicInfo } from '../nlu/knowledge.js';
 import type { Scenario, Topic, Variants } from '../scenario/schema.js';
 import { MAX_TURN_SECONDS, speakingSeconds } from './clock.js';
@@ -241,6 +241,8 @@ const OFF_TOPIC = new Set<Reaction>(['unclear', 'small_talk']);
 const offTopicCost = (ctx: ContactContext): number => (ctx.offTopic >= 1 ? 4 * busyFactor(ctx) : 0);
 /** Small talk ("can you hear me okay?", "how's the weather there?"): a short friendly answer. */
 const SMALL_TALK = turn('isSmallTalk', 'saySmallTalk');
+/** "Is it ok if I ask you a few questions?": asks for nothing but a go-ahead, which it gets. */
+const LEAVE_TO_ASK = { guard: 'isLeaveToAsk' as const, actions: 'acknowledge' as const };
 const UNCLEAR = turn('isUnclearQuestion', 'sayUnclear');
 /** Anything else: a statement. */
 const ACKNOWLEDGE = { actions: 'acknowledge' as const };
@@ -302,6 +304,8 @@ export const contactMachine = setup({
     // student hopes to learn ("…and I hope to learn what your work is really like"): that is
     // greeted like any introduction, not met with "I'm not sure I follow".
     isUnclearQuestion: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && !introduces(event.analysis),
+    // Requests (job, resume, referral) are deflected or answered before this is tried.
+    isLeaveToAsk: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && !event.match && asksLeaveToAsk(event.text),
     // The model reads a question about nothing the meeting covers, with no request in it.
     isSmallTalk: ({ event }) =>
       event.type === 'user.said' && isQuestion(event.analysis) && !event.match && event.analysis.intents.length === 0 && event.analysis.topics[0]?.id === NO_TOPIC && event.analysis.topics[0].p >= matchSettings().small_talk,
@@ -513,7 +517,7 @@ export const contactMachine = setup({
             'meeting.hardStop': { target: 'ended.cutShort' },
             'user.left': { target: 'ended.cutShort', actions: 'userLeft' },
             // The first turn gets the same reactions and moves the meeting on.
-            'user.said': [...DEFLECTIONS, ...ANSWERS.filter((t) => t.guard !== 'isRepeatTopic'), TIME_ACK, SMALL_TALK, UNCLEAR, ACKNOWLEDGE].map((t) => ({ ...t, target: 'conversation' as const })),
+            'user.said': [...DEFLECTIONS, ...ANSWERS.filter((t) => t.guard !== 'isRepeatTopic'), TIME_ACK, LEAVE_TO_ASK, SMALL_TALK, UNCLEAR, ACKNOWLEDGE].map((t) => ({ ...t, target: 'conversation' as const })),
           },
         },
         conversation: {
@@ -530,6 +534,7 @@ export const contactMachine = setup({
               { ...turn('isWrapUpSignal', 'acknowledgeWrapUp'), target: 'wrapUp' },
               ...ANSWERS,
               TIME_ACK,
+              LEAVE_TO_ASK,
               SMALL_TALK,
               UNCLEAR,
               turn('isThanks', 'sayThanks'),
@@ -542,7 +547,7 @@ export const contactMachine = setup({
           on: {
             'meeting.hardStop': { target: 'ended.cutShort' },
             'user.left': { target: 'ended.cutShort', actions: 'userLeft' },
-            'user.said': [...DEFLECTIONS, { ...turn('isThanksInWrapUp', 'sayFarewell'), target: 'ended.graceful' }, ...ANSWERS, SMALL_TALK, UNCLEAR, ACKNOWLEDGE],
+            'user.said': [...DEFLECTIONS, { ...turn('isThanksInWrapUp', 'sayFarewell'), target: 'ended.graceful' }, ...ANSWERS, LEAVE_TO_ASK, SMALL_TALK, UNCLEAR, ACKNOWLEDGE],
           },
         },
         ended: {

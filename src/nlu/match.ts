@@ -306,6 +306,11 @@ function asksSomethingNew(text: string, earlier: readonly string[]): boolean {
   return false;
 }
 
+/** Whether a turn asks leave to ask ("is it ok if I ask you a few questions?", lexicon `ask_permission`). */
+export function asksLeaveToAsk(text: string): boolean {
+  return mentions(normalizeTokens(text), currentModel().lookups, 'ask_permission');
+}
+
 /**
  * A question builds on the answer just given when it points back at it ("how did that go?",
  * "what do you mean by fairer scheduling?"), when it asks about the topic just answered right after

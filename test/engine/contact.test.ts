@@ -158,6 +158,16 @@ describe('the contact understands the question asked', () => {
     expect(signal).toMatchObject({ reaction: 'wrap_up', phase: 'wrapUp' });
   });
 
+  it('asking leave to ask gets a go-ahead: no referrals, no job-ask deflection, no small talk', () => {
+    // Lines written for this test, in no training file.
+    for (const line of ["Hello Maya, I'm Chris from the bootcamp. Would it be ok if I asked you a few questions?", 'hey, ok if i ask you a couple of questions about ur job?', 'Before we start, could I ask a few things?']) {
+      const x = createContact(engineer, 1).say(line);
+      expect(x.reaction, line).toBe('acknowledge');
+    }
+    // Leave to ask someone else is still a referral ask.
+    expect(createContact(engineer, 1).say('Would your tech lead mind if I asked him a few questions about code review?').reaction).toMatch(/^referral/);
+  });
+
   it('profile facts are said in the first person', () => {
     const x = createContact(engineer, 1).say('Where did you go to school?');
     expect(x.reaction).toBe('bio_question');
