@@ -62,7 +62,7 @@ export const matchSettings = (): MatchSettings => currentModel().file.matching;
 
 // Words every question shares: they say nothing about what it asks.
 const GENERIC = new Set(
-  'what how why when where who which whom whose do does did is are was were be been being am can could would will should may might must shall you your yours i me my we our us it its that this there their they them he she his her a an the of to in on for at by with about as and or so if just really actually like kind sort lot much many tell know think say said ask please else thing things stuff get got someone something anyone anything one any some not no yes all more most very also too then than into from up out over have has had having wait though btw ok okay oh yeah haha lol um uh gotcha sorry mean'.split(' '),
+  'what how why when where who which whom whose do does did is are was were be been being am can could would will should may might must shall you your yours i me my we our us it its that this there their they them he she his her a an the of to in on for at by with about as and or so if just really actually like kind sort lot much many tell know think say said ask please else thing things stuff get got someone something anyone anything one any some not no yes all more most very also too then than into from up out over have has had having wait though btw ok okay oh yeah haha lol um uh gotcha sorry mean mention mentioned'.split(' '),
 );
 
 const stemCache = new Map<string, string[]>();
@@ -287,7 +287,7 @@ export interface Understanding {
 export function understand(index: TopicIndex, text: string, previous?: Previous, settings: MatchSettings = matchSettings(), earlier?: ReadonlyMap<string, readonly string[]>): Understanding {
   const analysis = analyze(text);
   let match = matchTopic(index, analysis, settings);
-  if (previous && analysis.form !== 'statement' && match?.kind !== 'profile' && isFollowUp(text, analysis, match, previous)) {
+  if (previous && analysis.form !== 'statement' && match?.kind !== 'profile' && isFollowUp(index, text, analysis, match, previous)) {
     const canonical = index.table.topics.find((t) => t.id === previous.topic)?.canonical ?? undefined;
     match = { kind: 'topic', id: previous.topic, ...(canonical ? { canonical } : {}), score: match?.id === previous.topic ? match.score : 0.5, confidence: 'sure', followUp: true };
   } else if (match?.kind === 'topic' && earlier?.has(match.id) && asksSomethingNew(text, earlier.get(match.id)!)) {
@@ -311,6 +311,9 @@ export function asksLeaveToAsk(text: string): boolean {
   return mentions(normalizeTokens(text), currentModel().lookups, 'ask_permission');
 }
 
+/** Example questions a word may appear in and still show what a follow-up builds on. */
+const SHARED_DOCS = 2;
+
 /**
  * A question builds on the answer just given when it points back at it ("how did that go?",
  * "what do you mean by fairer scheduling?"), when it asks about the topic just answered right after
@@ -318,11 +321,15 @@ export function asksLeaveToAsk(text: string): boolean {
  * is a repeat), or, when the match is unsure, when what it names came from that answer ("how did
  * you manage the social work classes on top of the part-time job?").
  */
-function isFollowUp(text: string, analysis: Analysis, match: Match | null, previous: Previous): boolean {
+function isFollowUp(index: TopicIndex, text: string, analysis: Analysis, match: Match | null, previous: Previous): boolean {
   const cue = mentions(normalizeTokens(text), currentModel().lookups, 'follow_up_cue');
   const asked = [...new Set(contentStems(text).filter((s) => s.length > 3))];
   const answerStems = new Set(contentStems(previous.answer));
-  const overlap = asked.filter((s) => answerStems.has(s)).length;
+  // A word shared with the answer says the question builds on it only when it is not a word the
+  // scenario's questions use all over ("work" in "what was the hardest crisis work?"): at most
+  // SHARED_DOCS of its example questions hold it.
+  const common = Math.log(1 + index.docs.length / SHARED_DOCS);
+  const overlap = asked.filter((s) => answerStems.has(s) && (index.idf.get(s) ?? Infinity) >= common).length;
   const unsure = !match || match.confidence !== 'sure' || match.kind === 'elsewhere';
   // The same question again is a repeat, not a follow-up.
   const before = new Set(contentStems(previous.question ?? ''));

@@ -168,6 +168,16 @@ describe('the contact understands the question asked', () => {
     expect(createContact(engineer, 1).say('Would your tech lead mind if I asked him a few questions about code review?').reaction).toMatch(/^referral/);
   });
 
+  it('"you mentioned X" about something the last answer never said is not a follow-up on it', () => {
+    // Lines written for this test, in no training file. The path answer says "working", not "crisis".
+    const comms = scenarios.find((s) => s.scenario.id === 'communications-director')!.scenario;
+    const c = createContact(comms, 1);
+    expect(c.say('How did you make the move from the newsroom into communications?').topic).toBe('path');
+    const x = c.say('You mentioned crisis work, what was the hardest crisis you have handled?');
+    expect(x.reaction).not.toBe('follow_up');
+    expect(x.topic).toBe('challenges');
+  });
+
   it('profile facts are said in the first person', () => {
     const x = createContact(engineer, 1).say('Where did you go to school?');
     expect(x.reaction).toBe('bio_question');
