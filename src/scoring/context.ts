@@ -1,4 +1,4 @@
-import { analyze, contentStems, currentModel, normalizeTokens, splitSentences, unitsOf, type Analysis } from '../nlu/index.js';
+import { analyze, asksLeaveToAsk, contentStems, currentModel, normalizeTokens, splitSentences, unitsOf, type Analysis } from '../nlu/index.js';
 import { mentions, namesJob, type Lookups } from '../nlu/features.js';
 import { onModelChange } from '../nlu/knowledge.js';
 import type { Dimension, Scenario } from '../scenario/schema.js';
@@ -51,7 +51,7 @@ export interface DimensionResult {
 /** Everything a dimension's rule reads, computed once per transcript. */
 export interface ScoringContext {
   turns: Turn[];
-  /** Real questions: not a referral ask, time check, follow-up, job ask, resume push, or a question their profile answers. */
+  /** Real questions: not a referral ask, time check, follow-up, job ask, resume push, leave to ask, or a question their profile answers. */
   questions: Turn[];
   /** Questions their public profile already answers: the contact said so, or the scenario lists the question as asking for a profile fact. */
   profileQuestions: Turn[];
@@ -267,8 +267,11 @@ export function contextOf(transcript: Transcript, scenario: Scenario, data: Rubr
   };
   const profileQuestions = turns.filter(asksProfile);
   const isProfileQuestion = new Set(profileQuestions);
+  // "Is it ok if I ask you a few questions?", which the contact met with a go-ahead: leave to ask,
+  // not a question about their work.
+  const asksLeave = (t: Turn) => t.reply?.reaction === 'acknowledge' && asksLeaveToAsk(t.text);
   const questions = turns.filter(
-    (t) => t.analysis.form !== 'statement' && !['referral_ask', 'time_check', 'follow_up', 'job_ask'].some((i) => has(t, i)) && !asksNothing(t) && !isProfileQuestion.has(t),
+    (t) => t.analysis.form !== 'statement' && !['referral_ask', 'time_check', 'follow_up', 'job_ask'].some((i) => has(t, i)) && !asksNothing(t) && !isProfileQuestion.has(t) && !asksLeave(t),
   );
   const last = transcript.turns[transcript.turns.length - 1];
   const outcome = outcomeOf(transcript);

@@ -38,6 +38,14 @@ describe('rubric', () => {
     notes.forEach((n, i) => expect(n.rewrite).toBe(analyze(closed[i]!).suggestion));
   });
 
+  it('open_questions: asking leave to ask is neither a question nor a closed one', () => {
+    // A line written for this test, in no training file, added after the model meeting's opening.
+    const lines = [model[0]!, 'Would it be alright if I asked you a few questions?', ...model.slice(1)];
+    const s = run(lines);
+    expect(s.notes.filter((n) => n.dimension === 'open_questions' && n.turn === 2)).toEqual([]);
+    expect(points(lines).open_questions).toBe(points(model).open_questions);
+  });
+
   it('open_questions: a clarifying closed question does not count against you', () => {
     const lines = replace(8, model[8]!, 'Just to clarify, is that on call every week?');
     expect(points(lines).open_questions).toBe(30);
