@@ -28,7 +28,7 @@ const topic = z.strictObject({
   label: text.optional().describe('How the contact names this topic in a sentence ("the grants we run"); defaults to the canonical topic\'s label, or the id.'),
   stance: text.optional().describe('How a yes/no question on this topic is answered before the short answer ("Mostly, yes —"); defaults to the canonical topic\'s.'),
   again: text.optional().describe('The answer when the topic comes up again (else a "repeat" reaction).'),
-  follow_up: text.optional().describe('The answer to a follow-up on this topic right after answering it ("what do you mean by that?"); else `again`.'),
+  follow_up: text.optional().describe('The further detail, said once: to a follow-up right after answering this topic ("what do you mean by that?") or to a new question on it later; else `again`.'),
   related: z.array(id).optional().describe('Ids of topics a coach could suggest next.'),
 });
 
