@@ -1,4 +1,4 @@
-import { and, assertEvent, assign, raise, setup } from 'xstate';
+import { assertEvent, assign, enqueueActions, raise, setup } from 'xstate';
 import { asksLeaveToAsk, CANONICAL_TOPICS, matchSettings, NO_TOPIC, type Analysis, type Match } from '../nlu/index.js';
 import { modelFile, type TopicInfo } from '../nlu/knowledge.js';
 import type { Scenario, Topic, Variants } from '../scenario/schema.js';
@@ -112,6 +112,9 @@ function joinPrefix(prefix: string, text: string): string {
 
 const covered = (ctx: ContactContext, id: string) => ctx.covered.get(id) ?? 0;
 const cover = (ctx: ContactContext, id: string) => new Map(ctx.covered).set(id, covered(ctx, id) + 1);
+/** The topic's further detail the first time; after it (or without one), what is left to say. */
+const detailLine = (ctx: ContactContext, topic: Topic) => (!ctx.detailed.has(topic.id) ? topic.follow_up : undefined) ?? topic.again ?? topic.short;
+/** The topics whose detail has been said, with this one once its detail is. */
 const detail = (ctx: ContactContext, topic: Topic) => (topic.follow_up === undefined || ctx.detailed.has(topic.id) ? ctx.detailed : new Set(ctx.detailed).add(topic.id));
 const topicOf = (ctx: ContactContext, id: string | undefined): Topic | undefined => ctx.scenario.topics.find((t) => t.id === id);
 let canonCache: { file: unknown; map: ReadonlyMap<string, TopicInfo> } | undefined;
@@ -150,7 +153,7 @@ function nextSuggestion(ctx: ContactContext, said: string): { question: string; 
  * The turn says why the visitor came (the purpose intent): it is greeted as an introduction unless
  * it also asks something the contact can answer with confidence.
  */
-const introduces = (a: Analysis) => a.intents.includes('purpose');
+const statesPurpose = (a: Analysis) => a.intents.includes('purpose');
 
 /** Words that say who the speaker is. */
 const INTRODUCTION = /\b(i'?m|i am|my name is|this is)\b/i;
@@ -158,7 +161,7 @@ const INTRODUCTION = /\b(i'?m|i am|my name is|this is)\b/i;
 const introducesSelf = (ctx: ContactContext, a: Analysis) => ctx.turn <= 2 && a.sentences.some((s) => INTRODUCTION.test(s.text));
 /** The visitor introduced themselves and asked in the same turn. */
 const introducedAndAsked = (ctx: ContactContext, a: Analysis) =>
-  ctx.turn <= 3 && a.form !== 'statement' && (a.intents.includes('purpose') || a.sentences.some((s) => s.form === 'statement' && INTRODUCTION.test(s.text)));
+  ctx.turn <= 3 && a.form !== 'statement' && (statesPurpose(a) || a.sentences.some((s) => s.form === 'statement' && INTRODUCTION.test(s.text)));
 
 /** Around an answer: a brief hello after an introduction, a word on a second question left for later. */
 function framed(ctx: ContactContext, a: Analysis, body: string[]): [string[], number] {
@@ -242,7 +245,7 @@ const offTopicCost = (ctx: ContactContext): number => (ctx.offTopic >= 1 ? 4 * b
 /** Small talk ("can you hear me okay?", "how's the weather there?"): a short friendly answer. */
 const SMALL_TALK = turn('isSmallTalk', 'saySmallTalk');
 /** "Is it ok if I ask you a few questions?": asks for nothing but a go-ahead, which it gets. */
-const LEAVE_TO_ASK = { guard: 'isLeaveToAsk' as const, actions: 'acknowledge' as const };
+const LEAVE_TO_ASK = turn('isLeaveToAsk', 'acknowledge');
 const UNCLEAR = turn('isUnclearQuestion', 'sayUnclear');
 /** Anything else: a statement. */
 const ACKNOWLEDGE = { actions: 'acknowledge' as const };
@@ -284,7 +287,7 @@ export const contactMachine = setup({
     },
     // An introduction that also thanks them for making time gets the greeting, not "thanks for
     // watching the clock" (the score still counts its time awareness).
-    isTimeCheck: ({ event }) => event.type === 'user.said' && event.analysis.intents.includes('time_check') && !isQuestion(event.analysis) && !introduces(event.analysis),
+    isTimeCheck: ({ event }) => event.type === 'user.said' && event.analysis.intents.includes('time_check') && !isQuestion(event.analysis) && !statesPurpose(event.analysis),
     isProfileQuestion: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'profile',
     isFollowUp: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'topic' && event.match.followUp === true,
     // A topic answered once, asked about from a new angle: the further detail, not "we covered that".
@@ -296,14 +299,14 @@ export const contactMachine = setup({
     isClosedTopic: ({ event }) => event.type === 'user.said' && event.analysis.form === 'closed' && event.match?.kind === 'topic' && event.match.confidence === 'sure',
     // A hedged answer or "do you mean X or Y?" reads the turn as a question about one topic. An
     // introduction that says what the student hopes to learn ("…I hope to learn what your work is
-    // like") is only answered when the topic is clear; otherwise it is greeted (see `introduces`).
-    isPlausibleTopic: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && !introduces(event.analysis) && event.match?.kind === 'topic' && event.match.confidence === 'plausible',
-    isUnsureTopic: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && !introduces(event.analysis) && event.match?.kind === 'topic' && event.match.confidence === 'unsure',
+    // like") is only answered when the topic is clear; otherwise it is greeted (see `statesPurpose`).
+    isPlausibleTopic: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && !statesPurpose(event.analysis) && event.match?.kind === 'topic' && event.match.confidence === 'plausible',
+    isUnsureTopic: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && !statesPurpose(event.analysis) && event.match?.kind === 'topic' && event.match.confidence === 'unsure',
     isElsewhere: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && event.match?.kind === 'elsewhere',
     // A question about nothing the contact can place. Not an introduction that says what the
     // student hopes to learn ("…and I hope to learn what your work is really like"): that is
     // greeted like any introduction, not met with "I'm not sure I follow".
-    isUnclearQuestion: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && !introduces(event.analysis),
+    isUnclearQuestion: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && !statesPurpose(event.analysis),
     // Requests (job, resume, referral) are deflected or answered before this is tried.
     isLeaveToAsk: ({ event }) => event.type === 'user.said' && isQuestion(event.analysis) && !event.match && asksLeaveToAsk(event.text),
     // The model reads a question about nothing the meeting covers, with no request in it.
@@ -383,14 +386,12 @@ export const contactMachine = setup({
     answerFollowUp: assign(turnAction(({ context, event }) => {
       assertEvent(event, 'user.said');
       const topic = topicOf(context, event.match?.id)!;
-      // The further detail once; after it, what is left to say is the short answer.
-      const line = (!context.detailed.has(topic.id) ? topic.follow_up : undefined) ?? topic.again ?? topic.short;
-      return { last: outcome('follow_up', [line], { topic: topic.id }), covered: cover(context, topic.id), detailed: detail(context, topic), rapport: clamp(context.rapport + 3) };
+      return { last: outcome('follow_up', [detailLine(context, topic)], { topic: topic.id }), covered: cover(context, topic.id), detailed: detail(context, topic), rapport: clamp(context.rapport + 3) };
     })),
     answerNewAngle: assign(turnAction(({ context, event }) => {
       assertEvent(event, 'user.said');
       const topic = topicOf(context, event.match?.id)!;
-      const [reply, rng] = framed(context, event.analysis, [topic.follow_up ?? topic.again ?? topic.short]);
+      const [reply, rng] = framed(context, event.analysis, [detailLine(context, topic)]);
       return { rng, last: outcome(event.analysis.form === 'open' ? 'answer_open' : 'answer_closed', reply, { topic: topic.id }), covered: cover(context, topic.id), detailed: detail(context, topic), rapport: clamp(context.rapport + 2) };
     })),
     answerOpen: assign(turnAction(({ context, event }) => {
@@ -398,7 +399,7 @@ export const contactMachine = setup({
       const topic = topicOf(context, event.match?.id)!;
       const [thanks, rng0] = event.analysis.intents.includes('thanks') ? say(context, context.scenario.reactions.thanks) : ['', context.rng];
       const [reply, rng] = framed({ ...context, rng: rng0 }, event.analysis, [thanks, topic.answer]);
-      const intro = introducedAndAsked(context, event.analysis) && event.analysis.intents.includes('purpose') ? 5 : 0;
+      const intro = introducedAndAsked(context, event.analysis) && statesPurpose(event.analysis) ? 5 : 0;
       return { rng, last: outcome('answer_open', reply, { topic: topic.id }), covered: cover(context, topic.id), rapport: clamp(context.rapport + 4 + intro) };
     })),
     answerClosed: assign(turnAction(({ context, event }) => {
@@ -413,7 +414,7 @@ export const contactMachine = setup({
       const stance = event.analysis.yesNo ? (topic.stance ?? canon().get(canonicalOf(topic) ?? '')?.stance) : undefined;
       const short = stance ? joinPrefix(stance, topic.short) : topic.short;
       const [reply, rng2] = framed({ ...context, rng }, event.analysis, [short, nudge]);
-      const intro = introducedAndAsked(context, event.analysis) && event.analysis.intents.includes('purpose') ? 5 : 0;
+      const intro = introducedAndAsked(context, event.analysis) && statesPurpose(event.analysis) ? 5 : 0;
       return { rng: rng2, last: outcome('answer_closed', reply, { topic: topic.id, nudged }), covered: cover(context, topic.id), rapport: clamp(context.rapport + 1 + intro) };
     })),
     answerHedged: assign(turnAction(({ context, event }) => {
@@ -459,7 +460,7 @@ export const contactMachine = setup({
       // Introductions get a greeting; later statements a short comment.
       const greeting = context.turn <= 2 ? context.scenario.reactions.acknowledge : context.scenario.reactions.comment;
       const [line, rng] = say(context, greeting ?? 'I see. What would you like to ask?');
-      const purpose = event.analysis.intents.includes('purpose') ? 5 : 0;
+      const purpose = statesPurpose(event.analysis) ? 5 : 0;
       return { rng, last: outcome('acknowledge', [line]), rapport: clamp(context.rapport + purpose) };
     })),
     userLeft: assign(({ context }) => ({ endReason: context.endReason ?? ('user' as const), last: outcome('cut_short', []) })),
@@ -528,10 +529,14 @@ export const contactMachine = setup({
             'user.said': [
               ...DEFLECTIONS,
               { ...turn('isClosing', 'sayFarewell'), target: 'ended.graceful' },
-              // "We're nearly at time, so one last question: what would you do differently?": the
-              // question is answered, and the meeting moves to its wrap-up.
-              ...ANSWERS.map((t) => ({ guard: and(['isWrapUpSignal', t.guard]), actions: t.actions, target: 'wrapUp' as const })),
-              { ...turn('isWrapUpSignal', 'acknowledgeWrapUp'), target: 'wrapUp' },
+              // The meeting moves to its wrap-up. "We're nearly at time, so one last question: what
+              // would you do differently?" gets the answer its question would get; a bare signal,
+              // "go ahead". One guard on every turn, the answers' guards only on a signal.
+              {
+                guard: 'isWrapUpSignal',
+                target: 'wrapUp',
+                actions: enqueueActions(({ enqueue, check }) => enqueue(ANSWERS.find((t) => check(t.guard))?.actions ?? 'acknowledgeWrapUp')),
+              },
               ...ANSWERS,
               TIME_ACK,
               LEAVE_TO_ASK,

@@ -1,7 +1,7 @@
 import { createActor, type SnapshotFrom } from 'xstate';
 import { buildTopicIndex, understand, type Previous, type TopicIndex, type TopicTable } from '../nlu/index.js';
 import type { Scenario } from '../scenario/schema.js';
-import { canonicalOf, contactMachine, moodOf, type ContactContext, type Mood, type Outcome, type UserSaid } from './contact-machine.js';
+import { canonicalOf, contactMachine, moodOf, type ContactContext, type Mood, type Outcome, type Reaction, type UserSaid } from './contact-machine.js';
 
 /** The phase of the meeting, flattened for display and transcripts. */
 export type Phase = 'opening' | 'conversation' | 'wrapUp' | 'ended';
@@ -39,8 +39,8 @@ export function userSaid(index: TopicIndex, text: string, previous?: Previous, e
   return { type: 'user.said', text, analysis: u.analysis, match: u.match };
 }
 
-/** Reactions after which a question counts as asked on its topic. */
-const ASKED_ON = new Set(['answer_open', 'answer_closed', 'follow_up', 'repeat', 'hedged']);
+/** Reactions that answer a question on its topic: what a follow-up builds on. */
+const ANSWERED: ReadonlySet<Reaction> = new Set(['answer_open', 'answer_closed', 'follow_up', 'hedged']);
 
 export { canonicalOf };
 
@@ -95,7 +95,7 @@ export function createContact(scenario: Scenario, seed: number, given?: TopicInd
   const current = () => exchangeOf(actor.getSnapshot());
   const previous = (): Previous | undefined => {
     const l = actor.getSnapshot().context.last;
-    return l.topic && (l.reaction === 'answer_open' || l.reaction === 'answer_closed' || l.reaction === 'follow_up' || l.reaction === 'hedged') ? { topic: l.topic, answer: l.reply.join(' '), ...(last ? { question: last.text } : {}) } : undefined;
+    return l.topic && ANSWERED.has(l.reaction) ? { topic: l.topic, answer: l.reply.join(' '), ...(last ? { question: last.text } : {}) } : undefined;
   };
   // Built on the first line said: a meeting that ends before anyone speaks loads no model.
   let index = given;
@@ -110,7 +110,8 @@ export function createContact(scenario: Scenario, seed: number, given?: TopicInd
       last = userSaid((index ??= indexFor(scenario)), text, previous(), earlier);
       actor.send(last);
       const x = current();
-      if (x.topic && ASKED_ON.has(x.reaction)) earlier.set(x.topic, [...(earlier.get(x.topic) ?? []), text]);
+      // A question counts as asked on its topic once answered, or answered again as a repeat.
+      if (x.topic && (ANSWERED.has(x.reaction) || x.reaction === 'repeat')) earlier.set(x.topic, [...(earlier.get(x.topic) ?? []), text]);
       return x;
     },
     leave() {
